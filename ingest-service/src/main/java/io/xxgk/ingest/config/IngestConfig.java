@@ -1,0 +1,52 @@
+package io.xxgk.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "xxgk")
+public interface IngestConfig {
+
+    /** Bootstrap credential of the administrators (issues and revokes department keys). */
+    Optional<String> adminToken();
+
+    Storage storage();
+
+    Items items();
+
+    Outbox outbox();
+
+    interface Storage {
+        String endpoint();
+
+        String accessKey();
+
+        String secretKey();
+
+        @WithDefault("xxgk-attachments")
+        String bucket();
+
+        @WithDefault("us-east-1")
+        String region();
+    }
+
+    interface Items {
+        /** Longest accepted body, in characters. */
+        @WithDefault("200000")
+        int maxBodyChars();
+
+        @WithDefault("500")
+        int maxTitleChars();
+    }
+
+    interface Outbox {
+        @WithDefault("500")
+        int batchSize();
+
+        /** How often the relay looks for rows when nobody wakes it. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+}

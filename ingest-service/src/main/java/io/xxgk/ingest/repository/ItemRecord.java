@@ -1,0 +1,77 @@
+package io.xxgk.ingest.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The current state of an item as ingest knows it; one row per (school, client id). */
+@Entity
+@Table(name = "item")
+@IdClass(ItemRecord.Key.class)
+public class ItemRecord extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "school_code")
+    public String schoolCode;
+
+    @Id
+    @Column(name = "item_id")
+    public String itemId;
+
+    @Column(nullable = false)
+    public int revision;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(nullable = false)
+    public String department;
+
+    @Column(nullable = false)
+    public String title;
+
+    /** SHA-256 of the normalised request, to tell an idempotent retry from a conflicting reuse of the id. */
+    @Column(name = "content_hash", nullable = false, length = 64)
+    public String contentHash;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Optional<ItemRecord> findItem(String schoolCode, String itemId) {
+        return findByIdOptional(new Key(schoolCode, itemId));
+    }
+
+    public static class Key implements Serializable {
+        public String schoolCode;
+        public String itemId;
+
+        public Key() {
+        }
+
+        public Key(String schoolCode, String itemId) {
+            this.schoolCode = schoolCode;
+            this.itemId = itemId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(schoolCode, k.schoolCode) && Objects.equals(itemId, k.itemId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(schoolCode, itemId);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.xxgk.ingest.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * One disclosure item as a department posts it. Dates and enums arrive as text so that a bad value is
+ * reported against its field instead of failing the whole body.
+ */
+@Schema(description = "一条信息公开事项 / one disclosure item")
+public record ItemRequest(
+        @Schema(description = "客户端生成的唯一编号（幂等键）/ client-chosen id, the idempotency key", example = "zzsz-cg-2025-0012", required = true)
+        String id,
+        @Schema(description = "学校代码 / school code", example = "zzsz", required = true)
+        String schoolCode,
+        @Schema(description = "发布部门 / posting department", example = "采购与招标管理处", required = true)
+        String department,
+        @Schema(description = "标题 / title", example = "2025年水电耗材采购项目招标公告", required = true)
+        String title,
+        @Schema(description = "正文或摘要 / body or summary", example = "本项目采用公开招标方式，欢迎符合条件的供应商参加投标。")
+        String body,
+        @Schema(description = "信息类别 / kind", example = "PROCUREMENT_NOTICE")
+        String kind,
+        @Schema(description = "信息生成日期 / date the information was produced (ISO)", example = "2025-03-03")
+        String producedDate,
+        @Schema(description = "发布日期 / date published (ISO)", example = "2025-03-05")
+        String publishedDate,
+        @Schema(description = "公开渠道 / channels", example = "[\"WEBSITE\", \"WECHAT\"]")
+        List<String> channels,
+        @Schema(description = "原文链接 / source URL", example = "https://www.example.edu.cn/info/1012/3456.htm")
+        String sourceUrl,
+        @Schema(description = "部门建议的清单事项编号 (1-50) / department's checklist-item hint", example = "18")
+        Integer checklistHint,
+        @Schema(description = "不予公开 / withheld")
+        Boolean withheld,
+        @Schema(description = "不予公开理由 / legal reason: STATE_SECRET, COMMERCIAL_SECRET, PERSONAL_PRIVACY, OTHER")
+        String withholdReason) {
+}

@@ -1,0 +1,16 @@
+package io.xxgk.ingest.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/** RFC 9457 problem details; {@code errors} names each offending field, in Chinese and English. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field: a JSON pointer-ish path, a stable code and the message in both languages. */
+    public record FieldError(String field, String code, String message, String messageZh) {
+    }
+}

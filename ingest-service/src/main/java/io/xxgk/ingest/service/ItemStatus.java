@@ -1,0 +1,6 @@
+package io.xxgk.ingest.service;
+
+/** Where an item is in the pipeline. */
+public enum ItemStatus {
+    ACCEPTED, CLASSIFIED, HELD, PUBLISHED, WITHHELD, WITHDRAWN, REJECTED
+}

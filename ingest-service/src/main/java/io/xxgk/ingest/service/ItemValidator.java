@@ -1,0 +1,150 @@
+package io.xxgk.ingest.service;
+
+import io.xxgk.contract.event.Channel;
+import io.xxgk.contract.event.ItemKind;
+import io.xxgk.contract.school.SchoolDirectory;
+import io.xxgk.ingest.config.IngestConfig;
+import io.xxgk.ingest.rest.ItemRequest;
+import io.xxgk.ingest.rest.Problem.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Checks an item field by field and reports every problem at once, in Chinese and English. */
+@ApplicationScoped
+public class ItemValidator {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    private final SchoolDirectory schools;
+    private final IngestConfig config;
+    private final Clock clock;
+
+    public ItemValidator(SchoolDirectory schools, IngestConfig config, Clock clock) {
+        this.schools = schools;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public List<FieldError> validate(ItemRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r == null) {
+            errors.add(new FieldError("$", "required", "request body is required", "请求体不能为空"));
+            return errors;
+        }
+        if (blank(r.id())) {
+            errors.add(new FieldError("id", "required", "id is required (the client's idempotency key)", "编号 id 不能为空"));
+        } else if (!ID.matcher(r.id()).matches()) {
+            errors.add(new FieldError("id", "format", "id must be 1-128 letters, digits or . _ : -, starting with a letter or digit",
+                    "编号 id 只能包含字母、数字和 . _ : -，长度 1-128"));
+        }
+        if (blank(r.schoolCode())) {
+            errors.add(new FieldError("schoolCode", "required", "schoolCode is required", "学校代码 schoolCode 不能为空"));
+        } else if (schools.find(r.schoolCode()).isEmpty()) {
+            errors.add(new FieldError("schoolCode", "unknown", "unknown school '" + r.schoolCode() + "'", "未知的学校代码 " + r.schoolCode()));
+        }
+        if (blank(r.department())) {
+            errors.add(new FieldError("department", "required", "department is required", "发布部门 department 不能为空"));
+        } else if (r.department().length() > 100) {
+            errors.add(new FieldError("department", "too-long", "department is longer than 100 characters", "部门名称超过 100 个字符"));
+        }
+        if (blank(r.title())) {
+            errors.add(new FieldError("title", "required", "title must not be missing or blank", "标题 title 不能为空"));
+        } else if (r.title().strip().length() > config.items().maxTitleChars()) {
+            errors.add(new FieldError("title", "too-long", "title is longer than " + config.items().maxTitleChars() + " characters",
+                    "标题超过 " + config.items().maxTitleChars() + " 个字符"));
+        }
+        if (r.body() != null && r.body().length() > config.items().maxBodyChars()) {
+            errors.add(new FieldError("body", "too-large", "body is longer than " + config.items().maxBodyChars() + " characters",
+                    "正文超过 " + config.items().maxBodyChars() + " 个字符，请以附件形式上传"));
+        }
+        if (r.kind() != null && parseEnum(ItemKind.class, r.kind()) == null) {
+            errors.add(new FieldError("kind", "unknown", "unknown kind '" + r.kind() + "'; one of " + Arrays.toString(ItemKind.values()),
+                    "未知的信息类别 " + r.kind()));
+        }
+        LocalDate produced = date(r.producedDate(), "producedDate", "信息生成日期", errors);
+        LocalDate published = date(r.publishedDate(), "publishedDate", "发布日期", errors);
+        if (produced != null && published != null && published.isBefore(produced)) {
+            errors.add(new FieldError("publishedDate", "before-produced", "publishedDate is before producedDate", "发布日期早于信息生成日期"));
+        }
+        if (r.channels() != null) {
+            for (int i = 0; i < r.channels().size(); i++) {
+                if (parseEnum(Channel.class, r.channels().get(i)) == null) {
+                    errors.add(new FieldError("channels[" + i + "]", "unknown", "unknown channel '" + r.channels().get(i) + "'; one of "
+                            + Arrays.toString(Channel.values()), "未知的公开渠道 " + r.channels().get(i)));
+                }
+            }
+        }
+        if (r.sourceUrl() != null && !r.sourceUrl().isBlank() && !httpUrl(r.sourceUrl())) {
+            errors.add(new FieldError("sourceUrl", "format", "sourceUrl must be an http(s) URL", "原文链接必须是 http(s) 地址"));
+        }
+        if (r.checklistHint() != null && (r.checklistHint() < 1 || r.checklistHint() > 50)) {
+            errors.add(new FieldError("checklistHint", "range", "checklistHint must be between 1 and 50", "清单事项编号应在 1 到 50 之间"));
+        }
+        if (Boolean.TRUE.equals(r.withheld())) {
+            if (blank(r.withholdReason())) {
+                errors.add(new FieldError("withholdReason", "required", "a withheld item needs its legal reason", "不予公开的事项必须注明理由"));
+            } else if (parseEnum(WithholdReason.class, r.withholdReason()) == null) {
+                errors.add(new FieldError("withholdReason", "unknown", "unknown withholdReason '" + r.withholdReason() + "'; one of "
+                        + Arrays.toString(WithholdReason.values()), "未知的不予公开理由 " + r.withholdReason()));
+            }
+        }
+        return errors;
+    }
+
+    private LocalDate date(String value, String field, String label, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(value.strip());
+            if (d.isAfter(LocalDate.now(clock.withZone(CHINA)))) {
+                errors.add(new FieldError(field, "future", field + " " + value + " is in the future", label + " " + value + " 晚于今天"));
+                return null;
+            }
+            if (d.getYear() < 1950) {
+                errors.add(new FieldError(field, "range", field + " " + value + " is before 1950", label + " " + value + " 早于 1950 年"));
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "format", field + " '" + value + "' is not an ISO date (YYYY-MM-DD)",
+                    label + " '" + value + "' 不是有效日期，格式应为 YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean httpUrl(String s) {
+        try {
+            URI u = URI.create(s.strip());
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

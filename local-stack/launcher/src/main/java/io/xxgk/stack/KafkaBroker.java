@@ -1,0 +1,190 @@
+package io.xxgk.stack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** A real Apache Kafka broker in KRaft mode (broker + controller), in its own JVM from the kafka-dist classpath. */
+public final class KafkaBroker implements AutoCloseable {
+
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private final String heap;
+    private final Path lib;
+    private ServerProcess process;
+
+    public KafkaBroker(Path dir, int port, int controllerPort, String heap, Path lib) {
+        this.dir = dir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.heap = heap;
+        this.lib = lib;
+    }
+
+    public KafkaBroker start() {
+        try {
+            Files.createDirectories(dir.resolve("logs"));
+            Path config = writeConfig();
+            if (!Files.exists(dir.resolve("logs/meta.properties"))) {
+                format(config);
+            }
+            process = ServerProcess.start("kafka",
+                    ServerProcess.javaCommand(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+                                    "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties")),
+                            lib + "/*", "kafka.Kafka", List.of(config.toString())),
+                    Map.of(), dir, dir.resolve("kafka.log"));
+            Ports.awaitOpen("Kafka", port, Duration.ofSeconds(90), process);
+            awaitBrokerReady(Duration.ofSeconds(60));
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("Kafka: " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return Ports.HOST + ":" + port;
+    }
+
+    public ServerProcess process() {
+        return process;
+    }
+
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        try (Admin admin = admin()) {
+            List<NewTopic> topics = partitionsByTopic.entrySet().stream()
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
+            for (var entry : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("topic " + entry.getKey() + ": " + e.getCause().getMessage(), e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("topic creation timed out", e);
+        }
+    }
+
+    public Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+        return Admin.create(p);
+    }
+
+    /** Graceful stop, as an operator would do for maintenance. */
+    public void stop() {
+        if (process != null) {
+            process.stop(30);
+            process = null;
+        }
+    }
+
+    /** Crash: SIGKILL the broker. {@link #start()} brings it back on the same port and data. */
+    public void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void awaitBrokerReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = admin()) {
+                if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = new IllegalStateException(e.getMessage(), e);
+            }
+            Ports.sleep(200);
+        }
+        throw new IllegalStateException("Kafka not ready; see " + dir.resolve("kafka.log"), last);
+    }
+
+    private Path writeConfig() throws IOException {
+        String props = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@" + Ports.HOST + ":" + controllerPort,
+                "listeners=PLAINTEXT://" + Ports.HOST + ":" + port + ",CONTROLLER://" + Ports.HOST + ":" + controllerPort,
+                "advertised.listeners=PLAINTEXT://" + Ports.HOST + ":" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dir.resolve("logs"),
+                "num.partitions=6",
+                "auto.create.topics.enable=true",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.retention.hours=-1",
+                "") ;
+        Path config = dir.resolve("server.properties");
+        Files.writeString(config, props, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
+                "status = error",
+                "appender.out.type = Console",
+                "appender.out.name = OUT",
+                "appender.out.layout.type = PatternLayout",
+                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                "rootLogger.level = INFO",
+                "rootLogger.appenderRef.out.ref = OUT",
+                "logger.kafka.name = kafka",
+                "logger.kafka.level = WARN",
+                "logger.org.name = org.apache.kafka",
+                "logger.org.level = WARN",
+                "logger.started.name = kafka.server.KafkaRaftServer",
+                "logger.started.level = INFO",
+                ""), StandardCharsets.UTF_8);
+        return config;
+    }
+
+    private void format(Path config) {
+        byte[] uuid = new byte[16];
+        new SecureRandom().nextBytes(uuid);
+        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        ServerProcess formatter = ServerProcess.start("kafka-format",
+                ServerProcess.javaCommand(List.of("-Xmx256m"), lib + "/*", "kafka.tools.StorageTool",
+                        List.of("format", "-t", clusterId, "-c", config.toString())),
+                Map.of(), dir, dir.resolve("kafka-format.log"));
+        for (int i = 0; i < 600 && formatter.isAlive(); i++) {
+            Ports.sleep(100);
+        }
+        if (formatter.exitCode() != 0) {
+            throw new IllegalStateException("Kafka storage format failed; see " + formatter.logFile());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.xxgk.stack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A real S3-compatible server: S3Proxy with its filesystem backend, SigV4 enforced, in its own JVM. */
+public final class ObjectStoreServer implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "xxgk-local";
+    public static final String SECRET_KEY = "xxgk-local-secret";
+
+    private final Path dir;
+    private final int port;
+    private final Path lib;
+    private ServerProcess process;
+
+    public ObjectStoreServer(Path dir, int port, Path lib) {
+        this.dir = dir;
+        this.port = port;
+        this.lib = lib;
+    }
+
+    public ObjectStoreServer start() {
+        try {
+            Files.createDirectories(dir.resolve("buckets"));
+            Path props = dir.resolve("s3proxy.properties");
+            Files.writeString(props, String.join("\n",
+                    "s3proxy.endpoint=http://" + Ports.HOST + ":" + port,
+                    "s3proxy.authorization=aws-v2-or-v4",
+                    "s3proxy.identity=" + ACCESS_KEY,
+                    "s3proxy.credential=" + SECRET_KEY,
+                    "jclouds.provider=filesystem-nio2",
+                    "jclouds.identity=" + ACCESS_KEY,
+                    "jclouds.credential=" + SECRET_KEY,
+                    "jclouds.filesystem.basedir=" + dir.resolve("buckets"),
+                    ""), StandardCharsets.UTF_8);
+            process = ServerProcess.start("s3proxy",
+                    ServerProcess.javaCommand(List.of("-Xms64m", "-Xmx256m"), lib + "/*", "org.gaul.s3proxy.Main",
+                            List.of("--properties", props.toString())),
+                    Map.of(), dir, dir.resolve("s3proxy.log"));
+            Ports.awaitOpen("S3Proxy", port, Duration.ofSeconds(60), process);
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("S3Proxy: " + e.getMessage(), e);
+        }
+    }
+
+    public String endpoint() {
+        return "http://" + Ports.HOST + ":" + port;
+    }
+
+    public ServerProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.stop(10);
+            process = null;
+        }
+    }
+}

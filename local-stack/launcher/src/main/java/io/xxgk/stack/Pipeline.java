@@ -1,0 +1,149 @@
+package io.xxgk.stack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The three services as separate JVMs (their packaged quarkus-run.jar) wired to a {@link LocalStack}. */
+public final class Pipeline implements AutoCloseable {
+
+    public enum Service {
+        INGEST("ingest-service", "ingest"),
+        CLASSIFY("classify-service", "classify"),
+        PUBLISH("publish-service", "publish");
+
+        final String module;
+        final String database;
+
+        Service(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+
+        public String module() {
+            return module;
+        }
+    }
+
+    public record ServicePorts(int ingest, int classify, int publish) {
+        public static ServicePorts defaults() {
+            return new ServicePorts(8081, 8082, 8083);
+        }
+
+        public static ServicePorts ephemeral() {
+            return new ServicePorts(Ports.free(), Ports.free(), Ports.free());
+        }
+
+        int of(Service s) {
+            return switch (s) {
+                case INGEST -> ingest;
+                case CLASSIFY -> classify;
+                case PUBLISH -> publish;
+            };
+        }
+    }
+
+    private final LocalStack stack;
+    private final StackPaths paths;
+    private final Path logDir;
+    private final ServicePorts ports;
+    private final Map<String, String> extraConfig;
+    private final Map<Service, ServerProcess> running = new LinkedHashMap<>();
+
+    /** {@code extraConfig}: Quarkus properties for all services (e.g. the admin token), passed as env vars. */
+    public Pipeline(LocalStack stack, StackPaths paths, Path logDir, ServicePorts ports, Map<String, String> extraConfig) {
+        this.stack = stack;
+        this.paths = paths;
+        this.logDir = logDir;
+        this.ports = ports;
+        this.extraConfig = Map.copyOf(extraConfig);
+    }
+
+    public Pipeline start() {
+        for (Service s : Service.values()) {
+            startService(s);
+        }
+        for (Service s : Service.values()) {
+            awaitReady(s, Duration.ofSeconds(120));
+        }
+        return this;
+    }
+
+    public void startService(Service s) {
+        Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig(s.database));
+        config.put("quarkus.http.port", Integer.toString(ports.of(s)));
+        config.put("quarkus.http.host", Ports.HOST);
+        config.putAll(extraConfig);
+        Map<String, String> env = new LinkedHashMap<>();
+        config.forEach((k, v) -> env.put(LocalStack.envName(k), v));
+        List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError"));
+        ServerProcess p = ServerProcess.start(s.module,
+                ServerProcess.javaCommand(jvm, null, "-jar", List.of(paths.serviceJar(s.module).toString())),
+                env, paths.projectRoot(), logDir.resolve(s.module + ".log"));
+        running.put(s, p);
+    }
+
+    public void awaitReady(Service s, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ServerProcess p = running.get(s);
+        while (System.nanoTime() < deadline) {
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException(s.module + " exited (code " + p.exitCode() + "); see " + p.logFile());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Ports.sleep(250);
+        }
+        throw new IllegalStateException(s.module + " not ready within " + timeout.toSeconds() + " s; see "
+                + logDir.resolve(s.module + ".log"));
+    }
+
+    public String url(Service s) {
+        return "http://" + Ports.HOST + ":" + ports.of(s);
+    }
+
+    public ServerProcess process(Service s) {
+        return running.get(s);
+    }
+
+    /** Crash a service (SIGKILL). */
+    public void kill(Service s) {
+        ServerProcess p = running.remove(s);
+        if (p != null) {
+            p.kill();
+        }
+    }
+
+    public void stop(Service s) {
+        ServerProcess p = running.remove(s);
+        if (p != null) {
+            p.stop(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Service> order = new ArrayList<>(running.keySet());
+        java.util.Collections.reverse(order);
+        order.forEach(this::stop);
+    }
+}
