@@ -1,0 +1,22 @@
+package io.xxgk.classify.config;
+
+import io.xxgk.contract.checklist.Checklist;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+public class ReferenceDataProducer {
+
+    @Produces
+    @Singleton
+    Checklist checklist() {
+        return Checklist.national();
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

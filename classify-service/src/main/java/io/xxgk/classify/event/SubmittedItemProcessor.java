@@ -1,0 +1,104 @@
+package io.xxgk.classify.event;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.xxgk.classify.repository.ClassificationRecord;
+import io.xxgk.classify.service.ClassificationService;
+import io.xxgk.contract.Topics;
+import io.xxgk.contract.event.EventCodec;
+import io.xxgk.contract.event.ItemClassified;
+import io.xxgk.contract.event.ItemSubmitted;
+import io.xxgk.contract.event.MalformedEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Submitted → classified. Idempotent by (school, item, revision): a redelivered submission re-sends the stored
+ * decision instead of deciding again. The incoming offset is committed only once the classified event is
+ * acknowledged by the broker (the outgoing message carries the incoming ack). Unreadable messages are nacked
+ * and land on the dead-letter topic with the reason in their headers.
+ */
+@ApplicationScoped
+public class SubmittedItemProcessor {
+
+    public static final String IN = "items-submitted";
+    public static final String OUT = "items-classified";
+    private static final Logger LOG = Logger.getLogger(SubmittedItemProcessor.class);
+
+    private final ClassificationService classification;
+    private final MeterRegistry metrics;
+
+    public SubmittedItemProcessor(ClassificationService classification, MeterRegistry metrics) {
+        this.classification = classification;
+        this.metrics = metrics;
+    }
+
+    @Incoming(IN)
+    @Outgoing(OUT)
+    @Blocking
+    public Message<String> process(Message<String> in) {
+        ItemSubmitted submitted;
+        try {
+            submitted = EventCodec.decode(in.getPayload(), ItemSubmitted.class);
+            if (submitted.itemId() == null || submitted.schoolCode() == null || submitted.revision() < 1) {
+                throw new MalformedEventException("missing itemId, schoolCode or revision");
+            }
+        } catch (MalformedEventException e) {
+            LOG.warnf("poison message to dead-letter topic: %s", e.getMessage());
+            metrics.counter("xxgk.classify.dead-lettered").increment();
+            in.nack(e);
+            return null;
+        }
+        String event = QuarkusTransaction.requiringNew().call(() -> decideOnce(submitted));
+        ItemClassified classified = EventCodec.decode(event, ItemClassified.class);
+        metrics.counter("xxgk.classify.decisions", "decision", classified.decision().name()).increment();
+        return in.withPayload(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(classified.schoolCode())
+                .withHeaders(cloudEventHeaders(classified))
+                .build());
+    }
+
+    private String decideOnce(ItemSubmitted submitted) {
+        return ClassificationRecord.find(submitted.schoolCode(), submitted.itemId(), submitted.revision())
+                .map(r -> r.event)
+                .orElseGet(() -> {
+                    ItemClassified c = classification.decide(submitted);
+                    ClassificationRecord r = new ClassificationRecord();
+                    r.schoolCode = c.schoolCode();
+                    r.itemId = c.itemId();
+                    r.revision = c.revision();
+                    r.checklistItem = c.checklistItem();
+                    r.category = c.category();
+                    r.confidence = c.confidence();
+                    r.decision = c.decision().name();
+                    r.explanation = c.explanation();
+                    r.event = EventCodec.encode(c);
+                    r.createdAt = Instant.now();
+                    r.persist();
+                    return r.event;
+                });
+    }
+
+    private static RecordHeaders cloudEventHeaders(ItemClassified c) {
+        RecordHeaders h = new RecordHeaders();
+        h.add(Topics.CE_SPECVERSION, bytes("1.0"));
+        h.add(Topics.CE_ID, bytes(c.revision() == 1 ? c.itemId() : c.itemId() + "#r" + c.revision()));
+        h.add(Topics.CE_TYPE, bytes(ItemClassified.CLOUD_EVENT_TYPE));
+        h.add(Topics.CE_SOURCE, bytes("/schools/" + c.schoolCode()));
+        h.add("content-type", bytes("application/json; charset=UTF-8"));
+        return h;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

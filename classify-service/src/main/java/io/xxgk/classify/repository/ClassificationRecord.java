@@ -1,0 +1,81 @@
+package io.xxgk.classify.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One processed (item, revision): makes the consumer idempotent and keeps what was decided. */
+@Entity
+@Table(name = "classification")
+@IdClass(ClassificationRecord.Key.class)
+public class ClassificationRecord extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "school_code")
+    public String schoolCode;
+
+    @Id
+    @Column(name = "item_id")
+    public String itemId;
+
+    @Id
+    public int revision;
+
+    @Column(name = "checklist_item")
+    public Integer checklistItem;
+
+    public Integer category;
+
+    public double confidence;
+
+    @Column(nullable = false)
+    public String decision;
+
+    @Column(columnDefinition = "text")
+    public String explanation;
+
+    /** The classified event as sent, re-sent verbatim when the same submission arrives again. */
+    @Column(name = "event", nullable = false, columnDefinition = "text")
+    public String event;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Optional<ClassificationRecord> find(String schoolCode, String itemId, int revision) {
+        return findByIdOptional(new Key(schoolCode, itemId, revision));
+    }
+
+    public static class Key implements Serializable {
+        public String schoolCode;
+        public String itemId;
+        public int revision;
+
+        public Key() {
+        }
+
+        public Key(String schoolCode, String itemId, int revision) {
+            this.schoolCode = schoolCode;
+            this.itemId = itemId;
+            this.revision = revision;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(schoolCode, k.schoolCode) && Objects.equals(itemId, k.itemId)
+                    && revision == k.revision;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(schoolCode, itemId, revision);
+        }
+    }
+}
