@@ -1,5 +1,6 @@
 package io.xxgk.ingest.rest;
 
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.xxgk.ingest.repository.ItemRecord;
 import io.xxgk.ingest.security.Caller;

@@ -1,5 +1,7 @@
 package io.xxgk.ingest.rest;
 
+import io.xxgk.contract.api.Problem;
+
 import java.util.List;
 
 /** Thrown anywhere in ingest to answer with a problem+json response. */

@@ -1,5 +1,7 @@
 package io.xxgk.ingest.rest;
 
+import io.xxgk.contract.api.Problem;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;

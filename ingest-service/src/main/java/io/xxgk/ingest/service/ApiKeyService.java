@@ -2,7 +2,7 @@ package io.xxgk.ingest.service;
 
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.ingest.repository.ApiKey;
-import io.xxgk.ingest.rest.Problem.FieldError;
+import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.ingest.rest.ProblemException;
 import io.xxgk.ingest.security.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.rest.ItemRequest;
-import io.xxgk.ingest.rest.Problem.FieldError;
+import io.xxgk.contract.api.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.xxgk.ingest.rest;
+package io.xxgk.contract.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -9,6 +9,10 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(int status, String type, String title, String detail, String instance) {
+        return new Problem("https://xxgk.io/problems/" + type, title, status, detail, instance, null);
+    }
 
     /** One invalid field: a JSON pointer-ish path, a stable code and the message in both languages. */
     public record FieldError(String field, String code, String message, String messageZh) {

@@ -1,0 +1,98 @@
+package io.xxgk.publish.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** The latest revision of one item of one school, with its place in the checklist and its public status. */
+@Entity
+@Table(name = "catalogue_entry")
+@IdClass(CatalogueEntry.Key.class)
+public class CatalogueEntry extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "school_code")
+    public String schoolCode;
+
+    @Id
+    @Column(name = "item_id")
+    public String itemId;
+
+    public int revision;
+
+    /** {@link EntryStatus} name. */
+    public String status;
+
+    @Column(name = "checklist_item")
+    public Integer checklistItem;
+
+    public Integer category;
+
+    public double confidence;
+
+    public String department;
+
+    public String title;
+
+    @Column(columnDefinition = "text")
+    public String body;
+
+    public String kind;
+
+    @Column(name = "produced_date")
+    public LocalDate producedDate;
+
+    @Column(name = "published_date")
+    public LocalDate publishedDate;
+
+    /** Comma-separated channel names. */
+    public String channels;
+
+    @Column(name = "source_url")
+    public String sourceUrl;
+
+    @Column(name = "withhold_reason")
+    public String withholdReason;
+
+    /** JSON array of attachment references. */
+    @Column(columnDefinition = "text")
+    public String attachments;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static CatalogueEntry findEntry(String schoolCode, String itemId) {
+        return findById(new Key(schoolCode, itemId));
+    }
+
+    public static class Key implements Serializable {
+        public String schoolCode;
+        public String itemId;
+
+        public Key() {
+        }
+
+        public Key(String schoolCode, String itemId) {
+            this.schoolCode = schoolCode;
+            this.itemId = itemId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(schoolCode, k.schoolCode) && Objects.equals(itemId, k.itemId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(schoolCode, itemId);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.xxgk.publish;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.xxgk.contract.Topics;
+import io.xxgk.contract.event.Channel;
+import io.xxgk.contract.event.Decision;
+import io.xxgk.contract.event.EventCodec;
+import io.xxgk.contract.event.ItemClassified;
+import io.xxgk.contract.event.ItemKind;
+import io.xxgk.testing.RealServers;
+import io.xxgk.testing.RealServersResource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealServersResource.class, initArgs = @ResourceArg(name = "database", value = "publish"))
+class CatalogueTest {
+
+    static ItemClassified event(String school, String id, int revision, String title, Integer item, Integer category, Decision decision) {
+        return new ItemClassified(1, id, revision, school, "采购与招标管理处", title, "正文", ItemKind.PROCUREMENT_NOTICE,
+                LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 5), List.of(Channel.WEBSITE), null, item, category, 0.9,
+                "rule", decision, List.of(), false, null, List.of(), Instant.now());
+    }
+
+    static void send(ItemClassified... events) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (ItemClassified e : events) {
+                producer.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED, e.schoolCode(), EventCodec.encode(e))).get();
+            }
+        }
+    }
+
+    @Test
+    void schoolsAreListedWithTheirKind() {
+        given().when().get("/api/v1/schools").then().statusCode(200)
+                .body("code", hasItem("zzsz"))
+                .body("find { it.code == 'jclg' }.name", equalTo("荆楚理工学院"))
+                .body("find { it.code == 'zzsz' }.kind", equalTo("VOCATIONAL"));
+    }
+
+    @Test
+    void catalogueShowsPublishedEntriesUnderTheirItemAndHidesHeldOnes() throws Exception {
+        String tender = "cat-" + UUID.randomUUID();
+        String held = "held-" + UUID.randomUUID();
+        send(event("hnxx", tender, 1, "实训室设备采购项目招标公告", 18, 3, Decision.PUBLISH),
+                event("hnxx", held, 1, "含个人信息的名单", 37, 6, Decision.HOLD));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/api/v1/schools/hnxx/catalogue").then().statusCode(200)
+                        .body("categories", hasSize(10))
+                        .body("categories.items.flatten()", hasSize(50))
+                        .body("categories[2].items.find { it.number == 18 }.status", equalTo("PUBLISHED"))
+                        .body("categories[2].items.find { it.number == 18 }.entries.id", hasItem(tender)));
+
+        given().when().get("/api/v1/schools/hnxx/catalogue").then()
+                .body("categories.items.flatten().entries.flatten().id", not(hasItem(held)))
+                .body("categories[1].items.find { it.number == 11 }.status", equalTo("NOT_APPLICABLE"))
+                .body("categories[9].items.find { it.number == 50 }.status", equalTo("MISSING"));
+    }
+
+    @Test
+    void withdrawalRemovesTheEntryAndOlderRevisionsDoNotComeBack() throws Exception {
+        String id = "wd-" + UUID.randomUUID();
+        send(event("xykj", id, 1, "后勤物业服务项目招标公告", 18, 3, Decision.PUBLISH));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/api/v1/schools/xykj/catalogue").then()
+                        .body("categories[2].items.find { it.number == 18 }.entries.id", hasItem(id)));
+
+        send(event("xykj", id, 2, "后勤物业服务项目招标公告", 18, 3, Decision.WITHDRAW),
+                event("xykj", id, 1, "后勤物业服务项目招标公告", 18, 3, Decision.PUBLISH));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/api/v1/schools/xykj/catalogue").then()
+                        .body("categories[2].items.find { it.number == 18 }.entries.flatten().id", not(hasItem(id))));
+    }
+
+    @Test
+    void unknownSchoolIsAProblem() {
+        given().when().get("/api/v1/schools/nope/catalogue").then().statusCode(404)
+                .contentType(containsString("application/problem+json"))
+                .body("detail", containsString("nope"));
+    }
+}
