@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the whole pipeline on 127.0.0.1 with real embedded servers (no Docker):
+# Kafka (KRaft, own JVM), PostgreSQL (zonky binaries), S3Proxy (own JVM), then ingest 8081, classify 8082,
+# publish 8083, and loads the demo data. Data lives in ${XXGK_DATA_DIR:-./.data}. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1
+}
+JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! command -v "$JAVA_BIN" >/dev/null 2>&1; then
+  echo "未找到 Java / Java not found: install JDK 17 or newer and put it on PATH (or set JAVA_HOME)." >&2
+  exit 1
+fi
+major=$(java_major "$JAVA_BIN")
+if [ -z "$major" ] || [ "$major" -lt 17 ]; then
+  echo "Java 版本过低 / Java ${major:-?} is too old: this project needs JDK 17 or newer (JAVA_HOME=${JAVA_HOME:-unset})." >&2
+  exit 1
+fi
+
+if [ "${XXGK_SKIP_BUILD:-false}" != "true" ]; then
+  echo "构建中 / building (first run downloads dependencies from Maven Central) ..."
+  ./mvnw -B -q package -DskipTests
+fi
+
+# every process we start is in this process group; make sure none outlives the script
+trap 'trap - INT TERM EXIT; kill -- -$$ 2>/dev/null || true' INT TERM EXIT
+"$JAVA_BIN" -Xmx256m -Dfile.encoding=UTF-8 -jar local-stack/launcher/target/launcher-0.1.0-SNAPSHOT.jar "$@" &
+wait $!
