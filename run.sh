@@ -24,7 +24,6 @@ if [ "${XXGK_SKIP_BUILD:-false}" != "true" ]; then
   ./mvnw -B -q package -DskipTests
 fi
 
-# every process we start is in this process group; make sure none outlives the script
-trap 'trap - INT TERM EXIT; kill -- -$$ 2>/dev/null || true' INT TERM EXIT
-"$JAVA_BIN" -Xmx256m -Dfile.encoding=UTF-8 -jar local-stack/launcher/target/launcher-0.1.0-SNAPSHOT.jar "$@" &
-wait $!
+# exec: Ctrl-C (SIGINT) or SIGTERM reach the launcher, whose shutdown hook stops every server it started
+exec "$JAVA_BIN" -Xmx256m -Dfile.encoding=UTF-8 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -jar local-stack/launcher/target/launcher-0.1.0-SNAPSHOT.jar "$@"
