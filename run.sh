@@ -26,4 +26,4 @@ fi
 
 # exec: Ctrl-C (SIGINT) or SIGTERM reach the launcher, whose shutdown hook stops every server it started
 exec "$JAVA_BIN" -Xmx256m -Dfile.encoding=UTF-8 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -jar local-stack/launcher/target/launcher-0.1.0-SNAPSHOT.jar "$@"
+  -cp 'local-stack/launcher/target/launcher-0.1.0-SNAPSHOT.jar:local-stack/launcher/target/lib/*' io.xxgk.stack.RunMain "$@"
