@@ -30,22 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = RealServersResource.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class ItemIntakeTest {
 
-    static final String ADMIN = "test-admin-token";
-    static final String JSON = "application/json; charset=UTF-8";
-    static String purchasingKey;
+    static final String ADMIN = Keys.ADMIN;
+    static final String JSON = Keys.JSON;
+    String purchasingKey;
 
     @BeforeEach
     void issueKey() {
-        if (purchasingKey == null) {
-            purchasingKey = issue("zzsz", "采购与招标管理处");
-        }
-    }
-
-    static String issue(String school, String department) {
-        return given().header("Authorization", "Bearer " + ADMIN).contentType(JSON)
-                .body(Map.of("schoolCode", school, "department", department, "role", "DEPARTMENT"))
-                .when().post("/api/v1/admin/api-keys")
-                .then().statusCode(201).extract().path("key");
+        purchasingKey = Keys.of("zzsz", "采购与招标管理处");
     }
 
     static Map<String, Object> item(String id) {
@@ -136,9 +127,9 @@ class ItemIntakeTest {
 
     @Test
     void revokedKeyStopsWorking() {
-        String key = issue("zzsz", "财务处");
+        String key = Keys.issue("zzsz", "财务处");
         String keyId = given().header("Authorization", "Bearer " + ADMIN).when().get("/api/v1/admin/api-keys?schoolCode=zzsz")
-                .then().statusCode(200).extract().path("find { it.department == '财务处' }.id");
+                .then().statusCode(200).extract().path("find { it.department == '财务处' && it.revokedAt == null }.id");
         given().header("Authorization", "Bearer " + ADMIN).when().delete("/api/v1/admin/api-keys/" + keyId)
                 .then().statusCode(200);
         Map<String, Object> budget = new java.util.HashMap<>(item("ys-" + UUID.randomUUID()));

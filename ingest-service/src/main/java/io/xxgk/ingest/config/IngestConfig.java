@@ -18,6 +18,18 @@ public interface IngestConfig {
 
     Outbox outbox();
 
+    Attachments attachments();
+
+    interface Attachments {
+        /** Largest accepted attachment. */
+        @WithDefault("52428800")
+        long maxBytes();
+
+        /** Lifetime of presigned download links. */
+        @WithDefault("1h")
+        Duration linkExpiry();
+    }
+
     interface Storage {
         String endpoint();
 

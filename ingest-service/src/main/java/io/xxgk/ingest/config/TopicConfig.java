@@ -8,4 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface TopicConfig {
     @WithDefault("disclosure.items.submitted.v1")
     String itemsSubmitted();
+
+    @WithDefault("disclosure.requests.v1")
+    String requests();
 }

@@ -1,6 +1,7 @@
 package io.xxgk.ingest.event;
 
 import io.xxgk.contract.Topics;
+import io.xxgk.contract.event.DisclosureRequestEvent;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.ingest.config.TopicConfig;
@@ -26,11 +27,27 @@ public class OutboxWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(ItemSubmitted event) {
+        append(topics.itemsSubmitted(), event.schoolCode(), EventCodec.encode(event), cloudEventHeaders(event));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(DisclosureRequestEvent event) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put(Topics.CE_SPECVERSION, "1.0");
+        h.put(Topics.CE_ID, event.recordId() + "#r" + event.revision());
+        h.put(Topics.CE_TYPE, DisclosureRequestEvent.CLOUD_EVENT_TYPE);
+        h.put(Topics.CE_SOURCE, "/schools/" + event.schoolCode());
+        h.put("ce_time", event.submittedAt().toString());
+        h.put("content-type", "application/json; charset=UTF-8");
+        append(topics.requests(), event.schoolCode(), EventCodec.encode(event), h);
+    }
+
+    private void append(String topic, String key, String payload, Map<String, String> headers) {
         OutboxMessage m = new OutboxMessage();
-        m.topic = topics.itemsSubmitted();
-        m.messageKey = event.schoolCode();
-        m.payload = EventCodec.encode(event);
-        m.headers = cloudEventHeaders(event);
+        m.topic = topic;
+        m.messageKey = key;
+        m.payload = payload;
+        m.headers = headers;
         m.createdAt = Instant.now();
         m.persist();
         relay.wakeUpAfterCommit();

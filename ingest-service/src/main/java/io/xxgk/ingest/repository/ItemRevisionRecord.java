@@ -37,6 +37,9 @@ public class ItemRevisionRecord extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String event;
 
+    @Column(name = "content_hash", length = 64)
+    public String contentHash;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

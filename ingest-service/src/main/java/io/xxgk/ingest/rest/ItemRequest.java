@@ -35,5 +35,13 @@ public record ItemRequest(
         @Schema(description = "不予公开 / withheld")
         Boolean withheld,
         @Schema(description = "不予公开理由 / legal reason: STATE_SECRET, COMMERCIAL_SECRET, PERSONAL_PRIVACY, OTHER")
-        String withholdReason) {
+        String withholdReason,
+        @Schema(description = "附件编号（先上传 POST /api/v1/attachments）/ ids of uploaded attachments",
+                example = "[\"3f2b8c1e-4a5d-4e8f-9b0a-1c2d3e4f5a6b\"]")
+        List<String> attachments) {
+
+    public ItemRequest withId(String newId) {
+        return new ItemRequest(newId, schoolCode, department, title, body, kind, producedDate, publishedDate, channels,
+                sourceUrl, checklistHint, withheld, withholdReason, attachments);
+    }
 }

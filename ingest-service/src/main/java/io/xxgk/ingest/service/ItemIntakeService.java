@@ -2,6 +2,8 @@ package io.xxgk.ingest.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.xxgk.contract.api.Problem.FieldError;
+import io.xxgk.contract.event.AttachmentRef;
 import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemAction;
@@ -11,7 +13,6 @@ import io.xxgk.ingest.event.OutboxWriter;
 import io.xxgk.ingest.repository.ItemRecord;
 import io.xxgk.ingest.repository.ItemRevisionRecord;
 import io.xxgk.ingest.rest.ItemRequest;
-import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.ingest.rest.ProblemException;
 import io.xxgk.ingest.security.ApiKeys;
 import io.xxgk.ingest.security.Caller;
@@ -23,51 +24,163 @@ import org.hibernate.exception.ConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * Accepts items: validates, checks who may write, and in one database transaction stores the item, its
- * revision history and the outbox event. When this returns, the item cannot be lost.
+ * Accepts items, revisions (更正) and withdrawals (撤回): validates, checks who may write, and in one database
+ * transaction stores the item, its revision history and the outbox event. When a method returns, what it
+ * accepted cannot be lost.
  */
 @ApplicationScoped
 public class ItemIntakeService {
 
     private final ItemValidator validator;
     private final OutboxWriter outbox;
+    private final AttachmentService attachments;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public ItemIntakeService(ItemValidator validator, OutboxWriter outbox, Clock clock, MeterRegistry metrics) {
+    public ItemIntakeService(ItemValidator validator, OutboxWriter outbox, AttachmentService attachments, Clock clock,
+                             MeterRegistry metrics) {
         this.validator = validator;
         this.outbox = outbox;
+        this.attachments = attachments;
         this.clock = clock;
         this.metrics = metrics;
     }
 
-    /** Outcome of a submission; {@code replayed} when the same id and content had been accepted before. */
+    /** Outcome of a write; {@code replayed} when the same content had been accepted before. */
     public record Accepted(String schoolCode, String itemId, int revision, ItemStatus status, boolean replayed) {
     }
 
+    /** One line of a batch answer: either accepted or a problem. */
+    public record BatchResult(int index, String id, int status, Accepted accepted, ProblemException problem) {
+    }
+
     public Accepted submit(Caller caller, ItemRequest request) {
+        check(caller, request);
+        String hash = contentHash(request);
+        return inTransactionWithRetry(() -> store(request, hash));
+    }
+
+    /**
+     * Up to 1,000 items. Invalid or forbidden ones are answered one by one; the valid ones are stored in one
+     * transaction (fast), falling back to one transaction each if any of them conflicts.
+     */
+    public List<BatchResult> submitBatch(Caller caller, List<ItemRequest> requests) {
+        List<BatchResult> results = new ArrayList<>(requests.size());
+        List<Integer> valid = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ItemRequest r = requests.get(i);
+            try {
+                check(caller, r);
+                results.add(null);
+                valid.add(i);
+            } catch (ProblemException e) {
+                results.add(new BatchResult(i, r == null ? null : r.id(), e.status(), null, e));
+            }
+        }
+        if (!valid.isEmpty() && !hasDuplicateIds(requests, valid)) {
+            try {
+                List<Accepted> stored = QuarkusTransaction.requiringNew().call(() -> {
+                    List<Accepted> out = new ArrayList<>();
+                    for (int i : valid) {
+                        out.add(store(requests.get(i), contentHash(requests.get(i))));
+                    }
+                    return out;
+                });
+                for (int k = 0; k < valid.size(); k++) {
+                    int i = valid.get(k);
+                    results.set(i, new BatchResult(i, requests.get(i).id(), 202, stored.get(k), null));
+                }
+                count(stored);
+                return results;
+            } catch (ProblemException | PersistenceException e) {
+                // one conflicting item spoils the shared transaction: answer each on its own
+            }
+        }
+        for (int i : valid) {
+            ItemRequest r = requests.get(i);
+            try {
+                Accepted a = inTransactionWithRetry(() -> store(r, contentHash(r)));
+                results.set(i, new BatchResult(i, r.id(), 202, a, null));
+            } catch (ProblemException e) {
+                results.set(i, new BatchResult(i, r.id(), e.status(), null, e));
+            }
+        }
+        return results;
+    }
+
+    /** 更正: a new revision with new content. Posting the current content again changes nothing. */
+    public Accepted revise(Caller caller, String itemId, ItemRequest request) {
+        if (request != null && request.id() != null && !request.id().equals(itemId)) {
+            throw ProblemException.invalid(List.of(new FieldError("id", "mismatch",
+                    "id in the body differs from the id in the path", "请求体中的 id 与路径中的 id 不一致")));
+        }
+        ItemRequest r = request == null ? null : request.withId(itemId);
+        check(caller, r);
+        String hash = contentHash(r);
+        return inTransactionWithRetry(() -> {
+            ItemRecord item = lockExisting(r.schoolCode(), itemId);
+            if (ItemStatus.WITHDRAWN.name().equals(item.status)) {
+                throw ProblemException.conflict("事项 " + itemId + " 已撤回，不能更正 / item '" + itemId + "' was withdrawn; submit a new item");
+            }
+            if (item.contentHash.equals(hash)) {
+                return new Accepted(item.schoolCode, item.itemId, item.revision, ItemStatus.valueOf(item.status), true);
+            }
+            return append(item, toEvent(r, item.revision + 1, ItemAction.REVISE, clock.instant()), hash);
+        });
+    }
+
+    /** 撤回: leaves public view, stays in the history. Withdrawing twice answers the first withdrawal. */
+    public Accepted withdraw(Caller caller, String schoolCode, String itemId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid(List.of(new FieldError("reason", "required", "a withdrawal needs its reason",
+                    "撤回必须说明理由")));
+        }
+        String school = schoolCode != null ? schoolCode : caller.schoolCode();
+        if (school == null || !caller.mayWriteFor(school)) {
+            throw notFound(itemId);
+        }
+        return inTransactionWithRetry(() -> {
+            ItemRecord item = lockExisting(school, itemId);
+            if (caller.department() != null && !caller.department().equals(item.department)) {
+                throw ProblemException.forbidden("此事项由" + item.department + "发布，不能由其他部门撤回 / only the posting department may withdraw it");
+            }
+            if (ItemStatus.WITHDRAWN.name().equals(item.status)) {
+                return new Accepted(item.schoolCode, item.itemId, item.revision, ItemStatus.WITHDRAWN, true);
+            }
+            ItemSubmitted last = EventCodec.decode(latestRevision(item).event, ItemSubmitted.class);
+            ItemSubmitted withdrawal = new ItemSubmitted(ItemSubmitted.SCHEMA_VERSION, last.itemId(), item.revision + 1,
+                    ItemAction.WITHDRAW, last.schoolCode(), last.department(), last.title(), last.body(), last.kind(),
+                    last.producedDate(), last.publishedDate(), last.channels(), last.sourceUrl(), last.checklistHint(),
+                    last.withheld(), last.withholdReason(), reason.strip(), last.attachments(), clock.instant());
+            Accepted a = append(item, withdrawal, item.contentHash);
+            item.status = ItemStatus.WITHDRAWN.name();
+            return new Accepted(a.schoolCode(), a.itemId(), a.revision(), ItemStatus.WITHDRAWN, false);
+        });
+    }
+
+    public List<ItemRevisionRecord> history(String schoolCode, String itemId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ItemRevisionRecord.list("schoolCode = ?1 and itemId = ?2 order by revision", schoolCode, itemId));
+    }
+
+    private void check(Caller caller, ItemRequest request) {
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             reject("validation");
             throw ProblemException.invalid(errors);
         }
         authorize(caller, request);
-        String hash = contentHash(request);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                Accepted accepted = QuarkusTransaction.requiringNew().call(() -> store(request, hash));
-                metrics.counter("xxgk.items.accepted", "replayed", Boolean.toString(accepted.replayed())).increment();
-                return accepted;
-            } catch (PersistenceException e) {
-                // two requests with the same new id raced; the loser sees the winner's row on retry
-                if (attempt == 0 && isUniqueViolation(e)) {
-                    continue;
-                }
-                throw e;
+        if (request.attachments() != null) {
+            List<FieldError> missing = attachments.checkAllExist(request.schoolCode(), request.attachments());
+            if (!missing.isEmpty()) {
+                reject("validation");
+                throw ProblemException.invalid(missing);
             }
         }
     }
@@ -75,36 +188,61 @@ public class ItemIntakeService {
     private Accepted store(ItemRequest r, String hash) {
         ItemRecord existing = ItemRecord.findById(new ItemRecord.Key(r.schoolCode(), r.id()), LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
-            if (existing.contentHash.equals(hash)) {
-                return new Accepted(existing.schoolCode, existing.itemId, existing.revision, ItemStatus.valueOf(existing.status), true);
+            ItemRevisionRecord first = ItemRevisionRecord.find("schoolCode = ?1 and itemId = ?2 and revision = 1",
+                    existing.schoolCode, existing.itemId).firstResult();
+            if (existing.contentHash.equals(hash) || (first != null && hash.equals(first.contentHash))) {
+                return new Accepted(existing.schoolCode, existing.itemId, 1, ItemStatus.ACCEPTED, true);
             }
             reject("conflict");
-            throw ProblemException.conflict("编号 " + r.id() + " 已用于另一条内容不同的事项；更正请使用修订接口 / id '" + r.id()
-                    + "' was already used for different content; post a revision to change an item");
+            throw ProblemException.conflict("编号 " + r.id() + " 已用于另一条内容不同的事项；更正请使用 PUT /api/v1/items/" + r.id()
+                    + " / id '" + r.id() + "' was already used for different content; PUT a revision to change an item");
         }
         Instant now = clock.instant();
-        ItemSubmitted event = toEvent(r, 1, ItemAction.SUBMIT, now);
         ItemRecord item = new ItemRecord();
         item.schoolCode = r.schoolCode();
         item.itemId = r.id();
-        item.revision = 1;
-        item.status = ItemStatus.ACCEPTED.name();
-        item.department = r.department().strip();
-        item.title = r.title().strip();
-        item.contentHash = hash;
+        item.revision = 0;
         item.createdAt = now;
-        item.updatedAt = now;
+        return append(item, toEvent(r, 1, ItemAction.SUBMIT, now), hash);
+    }
+
+    /** Records a new revision of {@code item} and queues its event. */
+    private Accepted append(ItemRecord item, ItemSubmitted event, String hash) {
+        item.revision = event.revision();
+        item.status = ItemStatus.ACCEPTED.name();
+        item.department = event.department();
+        item.title = event.title();
+        item.contentHash = hash;
+        item.updatedAt = event.submittedAt();
         item.persist();
         ItemRevisionRecord revision = new ItemRevisionRecord();
         revision.schoolCode = item.schoolCode;
         revision.itemId = item.itemId;
-        revision.revision = 1;
-        revision.action = ItemAction.SUBMIT.name();
+        revision.revision = event.revision();
+        revision.action = event.action().name();
         revision.event = EventCodec.encode(event);
-        revision.createdAt = now;
+        revision.contentHash = hash;
+        revision.createdAt = event.submittedAt();
         revision.persist();
         outbox.append(event);
-        return new Accepted(item.schoolCode, item.itemId, 1, ItemStatus.ACCEPTED, false);
+        return new Accepted(item.schoolCode, item.itemId, event.revision(), ItemStatus.ACCEPTED, false);
+    }
+
+    private ItemRecord lockExisting(String school, String itemId) {
+        ItemRecord item = ItemRecord.findById(new ItemRecord.Key(school, itemId), LockModeType.PESSIMISTIC_WRITE);
+        if (item == null) {
+            throw notFound(itemId);
+        }
+        return item;
+    }
+
+    private static ItemRevisionRecord latestRevision(ItemRecord item) {
+        return ItemRevisionRecord.find("schoolCode = ?1 and itemId = ?2 and revision = ?3",
+                item.schoolCode, item.itemId, item.revision).firstResult();
+    }
+
+    static ProblemException notFound(String itemId) {
+        return ProblemException.notFound("没有编号为 " + itemId + " 的事项 / no item '" + itemId + "'");
     }
 
     private void authorize(Caller caller, ItemRequest r) {
@@ -117,6 +255,28 @@ public class ItemIntakeService {
             reject("forbidden");
             throw ProblemException.forbidden("此 API key 属于" + caller.department() + "，不能以" + r.department()
                     + "名义提交 / this API key belongs to department '" + caller.department() + "'");
+        }
+    }
+
+    private Accepted inTransactionWithRetry(Supplier<Accepted> work) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Accepted a = QuarkusTransaction.requiringNew().call(work::get);
+                count(List.of(a));
+                return a;
+            } catch (PersistenceException e) {
+                // two requests with the same new id raced; the loser sees the winner's row on retry
+                if (attempt == 0 && isUniqueViolation(e)) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void count(List<Accepted> accepted) {
+        for (Accepted a : accepted) {
+            metrics.counter("xxgk.items.accepted", "replayed", Boolean.toString(a.replayed())).increment();
         }
     }
 
@@ -133,15 +293,20 @@ public class ItemIntakeService {
                 ? LocalDate.ofInstant(now, ItemValidator.CHINA) : LocalDate.parse(r.producedDate().strip());
         LocalDate published = r.publishedDate() == null || r.publishedDate().isBlank() ? null : LocalDate.parse(r.publishedDate().strip());
         boolean withheld = Boolean.TRUE.equals(r.withheld());
+        List<AttachmentRef> refs = r.attachments() == null ? List.of() : attachments.references(r.schoolCode(), r.attachments());
         return new ItemSubmitted(ItemSubmitted.SCHEMA_VERSION, r.id(), revision, action, r.schoolCode(), r.department().strip(),
                 r.title().strip(), r.body(), kind, produced, published, channels, blankToNull(r.sourceUrl()), r.checklistHint(),
                 withheld, withheld ? ItemValidator.parseEnum(WithholdReason.class, r.withholdReason()).name() : null, null,
-                List.of(), now);
+                refs, now);
     }
 
     static String contentHash(ItemRequest r) {
         // canonical form: the request as JSON with its fields in declaration order
         return ApiKeys.sha256(EventCodec.encode(r));
+    }
+
+    private static boolean hasDuplicateIds(List<ItemRequest> requests, List<Integer> valid) {
+        return valid.stream().map(i -> requests.get(i).id()).distinct().count() < valid.size();
     }
 
     private static String blankToNull(String s) {
