@@ -42,11 +42,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SubmittedItemProcessorTest {
 
     static ItemSubmitted submitted(String id, String title, ItemKind kind) {
-        return new ItemSubmitted(1, id, 1, ItemAction.SUBMIT, "zzsz", "采购与招标管理处", title, null, kind,
-                LocalDate.of(2025, 3, 3), null, null, null, null, false, null, null, null, Instant.now());
+        return submitted(id, title, null, kind, null);
     }
 
-    static void send(String key, String value) throws Exception {
+    static ItemSubmitted submitted(String id, String title, String body, ItemKind kind, Integer hint) {
+        return new ItemSubmitted(1, id, 1, ItemAction.SUBMIT, "zzsz", "采购与招标管理处", title, body, kind,
+                LocalDate.of(2025, 3, 3), null, null, null, hint, false, null, null, null, Instant.now());
+    }
+
+    public static void send(String key, String value) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -56,7 +60,7 @@ class SubmittedItemProcessorTest {
         }
     }
 
-    static List<ConsumerRecord<String, String>> read(String topic, Predicate<List<ConsumerRecord<String, String>>> done) {
+    public static List<ConsumerRecord<String, String>> read(String topic, Predicate<List<ConsumerRecord<String, String>>> done) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
@@ -125,7 +129,7 @@ class SubmittedItemProcessorTest {
         assertEquals(21, find(out, after).checklistItem());
     }
 
-    private static ItemClassified find(List<ConsumerRecord<String, String>> records, String id) {
+    static ItemClassified find(List<ConsumerRecord<String, String>> records, String id) {
         return records.stream().filter(r -> r.value().contains(id)).findFirst()
                 .map(r -> EventCodec.decode(r.value(), ItemClassified.class)).orElseThrow(() -> new AssertionError("no event for " + id));
     }

@@ -1,5 +1,6 @@
 package io.xxgk.classify.config;
 
+import io.xxgk.classify.screening.PersonalDataScreener;
 import io.xxgk.contract.checklist.Checklist;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -12,6 +13,12 @@ public class ReferenceDataProducer {
     @Singleton
     Checklist checklist() {
         return Checklist.national();
+    }
+
+    @Produces
+    @Singleton
+    PersonalDataScreener screener() {
+        return new PersonalDataScreener();
     }
 
     @Produces

@@ -6,19 +6,16 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.xxgk.classify.repository.ClassificationRecord;
 import io.xxgk.classify.service.ClassificationService;
-import io.xxgk.contract.Topics;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.contract.event.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -63,7 +60,7 @@ public class SubmittedItemProcessor {
         metrics.counter("xxgk.classify.decisions", "decision", classified.decision().name()).increment();
         return in.withPayload(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(classified.schoolCode())
-                .withHeaders(cloudEventHeaders(classified))
+                .withHeaders(ClassifiedHeaders.of(classified))
                 .build());
     }
 
@@ -81,24 +78,12 @@ public class SubmittedItemProcessor {
                     r.confidence = c.confidence();
                     r.decision = c.decision().name();
                     r.explanation = c.explanation();
+                    r.holdReasons = String.join(",", c.holdReasons());
+                    r.hint = submitted.checklistHint();
                     r.event = EventCodec.encode(c);
                     r.createdAt = Instant.now();
                     r.persist();
                     return r.event;
                 });
-    }
-
-    private static RecordHeaders cloudEventHeaders(ItemClassified c) {
-        RecordHeaders h = new RecordHeaders();
-        h.add(Topics.CE_SPECVERSION, bytes("1.0"));
-        h.add(Topics.CE_ID, bytes(c.revision() == 1 ? c.itemId() : c.itemId() + "#r" + c.revision()));
-        h.add(Topics.CE_TYPE, bytes(ItemClassified.CLOUD_EVENT_TYPE));
-        h.add(Topics.CE_SOURCE, bytes("/schools/" + c.schoolCode()));
-        h.add("content-type", bytes("application/json; charset=UTF-8"));
-        return h;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

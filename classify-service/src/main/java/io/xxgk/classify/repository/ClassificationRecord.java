@@ -46,6 +46,19 @@ public class ClassificationRecord extends PanacheEntityBase {
     @Column(name = "event", nullable = false, columnDefinition = "text")
     public String event;
 
+    /** Comma-separated reasons of a HOLD. */
+    @Column(name = "hold_reasons")
+    public String holdReasons;
+
+    /** The department's checklist-item hint. */
+    public Integer hint;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -31,7 +31,8 @@ public class ClassifyResource {
             @Schema(example = "2025年水电耗材采购项目招标公告") String title,
             @Schema(example = "本项目采用公开招标方式。") String body,
             @Schema(example = "采购与招标管理处") String department,
-            @Schema(example = "PROCUREMENT_NOTICE") String kind) {
+            @Schema(example = "PROCUREMENT_NOTICE") String kind,
+            @Schema(description = "部门建议的清单事项 / department hint", example = "18") Integer hint) {
     }
 
     @POST
@@ -48,6 +49,6 @@ public class ClassifyResource {
                 throw new BadRequestException("未知的 kind / unknown kind " + request.kind());
             }
         }
-        return classification.classify(request.title(), request.body(), request.department(), kind);
+        return classification.classify(request.title(), request.body(), request.department(), kind, request.hint());
     }
 }

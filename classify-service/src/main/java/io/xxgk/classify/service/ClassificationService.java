@@ -1,9 +1,11 @@
 package io.xxgk.classify.service;
 
-import io.xxgk.contract.checklist.Checklist;
+import io.xxgk.classify.screening.PersonalDataScreener;
+import io.xxgk.classify.screening.ScreeningResult;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemClassified;
+import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,28 +13,47 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** Decides what happens to one submitted revision: its checklist place and whether it may be published. */
+/**
+ * Decides what happens to one submitted revision: its checklist place, and whether it may be published now or
+ * waits for a person (low confidence, the department's hint disagrees, personal data found). The public copy
+ * always has personal data masked.
+ */
 @ApplicationScoped
 public class ClassificationService {
 
-    private final RuleClassifier classifier;
+    public static final String LOW_CONFIDENCE = "LOW_CONFIDENCE";
+    public static final String HINT_DISAGREES = "HINT_DISAGREES";
+    public static final String PERSONAL_DATA = "PERSONAL_DATA";
+
+    private final ItemClassifier classifier;
+    private final PersonalDataScreener screener;
     private final double holdBelow;
+    private final boolean holdPersonalData;
     private final Clock clock;
 
-    public ClassificationService(Checklist checklist, @ConfigProperty(name = "xxgk.classify.hold-below", defaultValue = "0.5") double holdBelow,
+    public ClassificationService(ItemClassifier classifier, PersonalDataScreener screener,
+                                 @ConfigProperty(name = "xxgk.classify.hold-below", defaultValue = "0.5") double holdBelow,
+                                 @ConfigProperty(name = "xxgk.classify.hold-personal-data", defaultValue = "true") boolean holdPersonalData,
                                  Clock clock) {
-        this.classifier = new RuleClassifier(checklist);
+        this.classifier = classifier;
+        this.screener = screener;
         this.holdBelow = holdBelow;
+        this.holdPersonalData = holdPersonalData;
         this.clock = clock;
     }
 
-    public Classification classify(String title, String body, String department, io.xxgk.contract.event.ItemKind kind) {
-        return classifier.classify(title, kind);
+    public Classification classify(String title, String body, String department, ItemKind kind, Integer hint) {
+        return classifier.classify(title, body, department, kind, hint);
     }
 
     public ItemClassified decide(ItemSubmitted in) {
-        Classification c = classify(in.title(), in.body(), in.department(), in.kind());
+        Classification c = classify(in.title(), in.body(), in.department(), in.kind(), in.checklistHint());
+        ScreeningResult titleScreen = screener.screen(in.title() == null ? "" : in.title());
+        ScreeningResult bodyScreen = screener.screen(in.body() == null ? "" : in.body());
+        boolean personalData = titleScreen.found() || bodyScreen.found();
+
         List<String> holdReasons = new ArrayList<>();
         Decision decision;
         if (in.action() == ItemAction.WITHDRAW) {
@@ -41,13 +62,26 @@ public class ClassificationService {
             decision = Decision.WITHHOLD;
         } else {
             if (c.confidence() < holdBelow) {
-                holdReasons.add("LOW_CONFIDENCE");
+                holdReasons.add(LOW_CONFIDENCE);
+            }
+            if (in.checklistHint() != null && !Objects.equals(in.checklistHint(), c.checklistItem())) {
+                holdReasons.add(HINT_DISAGREES);
+            }
+            if (personalData && holdPersonalData) {
+                holdReasons.add(PERSONAL_DATA);
             }
             decision = holdReasons.isEmpty() ? Decision.PUBLISH : Decision.HOLD;
         }
+        String explanation = c.explanation() + (personalData
+                ? "；个人信息 personal data: " + combinedSummary(titleScreen, bodyScreen) + "（公开副本已打码 / masked）" : "");
         return new ItemClassified(ItemClassified.SCHEMA_VERSION, in.itemId(), in.revision(), in.schoolCode(), in.department(),
-                in.title(), in.body(), in.kind(), in.producedDate(), in.publishedDate(), in.channels(), in.sourceUrl(),
-                c.checklistItem(), c.category(), c.confidence(), c.explanation(), decision, holdReasons, false,
-                in.withholdReason(), in.attachments(), clock.instant());
+                titleScreen.maskedText(), in.body() == null ? null : bodyScreen.maskedText(), in.kind(), in.producedDate(),
+                in.publishedDate(), in.channels(), in.sourceUrl(), c.checklistItem(), c.category(), c.confidence(), explanation,
+                decision, holdReasons, personalData, in.withholdReason(), in.attachments(), clock.instant());
+    }
+
+    private static String combinedSummary(ScreeningResult title, ScreeningResult body) {
+        return title.found() && body.found() ? "标题 " + title.summary() + "; 正文 " + body.summary()
+                : title.found() ? "标题 " + title.summary() : "正文 " + body.summary();
     }
 }

@@ -1,6 +1,7 @@
 package io.xxgk.publish.service;
 
 import io.xxgk.contract.event.Channel;
+import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.publish.repository.CatalogueEntry;
@@ -13,21 +14,27 @@ import java.time.Instant;
 import java.util.stream.Collectors;
 
 /**
- * Applies one classified revision. Idempotent: a revision already in the history changes nothing, and an older
- * revision arriving after a newer one only joins the history.
+ * Applies one classified revision. Idempotent: a revision already in the history changes nothing (except a held
+ * revision that a person has since decided on), and an older revision arriving after a newer one only joins the
+ * history.
  */
 @ApplicationScoped
 public class CatalogueWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ItemClassified e, String rawEvent) {
-        if (CatalogueHistory.exists(e.schoolCode(), e.itemId(), e.revision())) {
+        CatalogueHistory h = CatalogueHistory.findById(new CatalogueHistory.Key(e.schoolCode(), e.itemId(), e.revision()));
+        if (h != null && !(Decision.HOLD.name().equals(h.decision)
+                && e.decision() != Decision.HOLD)) {
+            // already applied; the only later change to a revision is a person's decision on a held item
             return;
         }
-        CatalogueHistory h = new CatalogueHistory();
-        h.schoolCode = e.schoolCode();
-        h.itemId = e.itemId();
-        h.revision = e.revision();
+        if (h == null) {
+            h = new CatalogueHistory();
+            h.schoolCode = e.schoolCode();
+            h.itemId = e.itemId();
+            h.revision = e.revision();
+        }
         h.decision = e.decision().name();
         h.event = rawEvent;
         h.receivedAt = Instant.now();
