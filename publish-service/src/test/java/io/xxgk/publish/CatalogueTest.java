@@ -14,6 +14,8 @@ import io.xxgk.testing.RealServersResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +97,42 @@ class CatalogueTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().when().get("/api/v1/schools/xykj/catalogue").then()
                         .body("categories[2].items.find { it.number == 18 }.entries.flatten().id", not(hasItem(id))));
+    }
+
+    @Test
+    void aHeldItemAppearsOnceAPersonHasDecidedAndPoisonIsSetAside() throws Exception {
+        String id = "rev-" + UUID.randomUUID();
+        String poisonMarker = "poison-" + UUID.randomUUID();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED, "hnxx", "{broken " + poisonMarker)).get();
+        }
+        send(event("hnxx", id, 1, "2025年国家助学金拟资助名单公示", 37, 6, Decision.HOLD),
+                event("hnxx", id, 1, "2025年国家助学金拟资助名单公示", 37, 6, Decision.PUBLISH));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/api/v1/schools/hnxx/catalogue").then()
+                        .body("categories[5].items.find { it.number == 37 }.entries.id", hasItem(id)));
+
+        Properties c = new Properties();
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+            consumer.subscribe(List.of(Topics.DEAD_LETTER));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (var r : consumer.poll(Duration.ofMillis(300))) {
+                    if (r.value().contains(poisonMarker) && r.headers().lastHeader("dead-letter-reason") != null) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
     }
 
     @Test
