@@ -56,6 +56,7 @@ public final class Pipeline implements AutoCloseable {
     private final ServicePorts ports;
     private final Map<String, String> extraConfig;
     private final Map<Service, ServerProcess> running = new LinkedHashMap<>();
+    private final List<ServerProcess> replicas = new ArrayList<>();
 
     /** {@code extraConfig}: Quarkus properties for all services (e.g. the admin token), passed as env vars. */
     public Pipeline(LocalStack stack, StackPaths paths, Path logDir, ServicePorts ports, Map<String, String> extraConfig) {
@@ -77,30 +78,50 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public void startService(Service s) {
-        Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig(s.database));
-        config.put("quarkus.http.port", Integer.toString(ports.of(s)));
+        running.put(s, launch(s, s.database, ports.of(s), Map.of(), s.module));
+    }
+
+    /**
+     * A second instance of a service on its own database and port, e.g. a publish-service that rebuilds the
+     * catalogue from the topics into fresh tables. Stopped with the pipeline; returns its base URL.
+     */
+    public String startReplica(Service s, String database, Map<String, String> config) {
+        int port = Ports.free();
+        ServerProcess p = launch(s, database, port, config, s.module + "-" + database);
+        replicas.add(p);
+        String url = "http://" + Ports.HOST + ":" + port;
+        awaitReady(s.module + " (" + database + ")", url, p, Duration.ofSeconds(120));
+        return url;
+    }
+
+    private ServerProcess launch(Service s, String database, int port, Map<String, String> overrides, String logName) {
+        Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig(database));
+        config.put("quarkus.http.port", Integer.toString(port));
         config.put("quarkus.http.host", Ports.HOST);
         config.putAll(extraConfig);
+        config.putAll(overrides);
         Map<String, String> env = new LinkedHashMap<>();
         config.forEach((k, v) -> env.put(LocalStack.envName(k), v));
         List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError"));
-        ServerProcess p = ServerProcess.start(s.module,
+        return ServerProcess.start(logName,
                 ServerProcess.javaCommand(jvm, null, "-jar", List.of(paths.serviceJar(s.module).toString())),
-                env, paths.projectRoot(), logDir.resolve(s.module + ".log"));
-        running.put(s, p);
+                env, paths.projectRoot(), logDir.resolve(logName + ".log"));
     }
 
     public void awaitReady(Service s, Duration timeout) {
+        awaitReady(s.module, url(s), running.get(s), timeout);
+    }
+
+    private void awaitReady(String name, String baseUrl, ServerProcess p, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        ServerProcess p = running.get(s);
         while (System.nanoTime() < deadline) {
             if (p != null && !p.isAlive()) {
-                throw new IllegalStateException(s.module + " exited (code " + p.exitCode() + "); see " + p.logFile());
+                throw new IllegalStateException(name + " exited (code " + p.exitCode() + "); see " + p.logFile());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
@@ -113,8 +134,8 @@ public final class Pipeline implements AutoCloseable {
             }
             Ports.sleep(250);
         }
-        throw new IllegalStateException(s.module + " not ready within " + timeout.toSeconds() + " s; see "
-                + logDir.resolve(s.module + ".log"));
+        throw new IllegalStateException(name + " not ready within " + timeout.toSeconds() + " s; see "
+                + (p == null ? logDir : p.logFile()));
     }
 
     public String url(Service s) {
@@ -142,6 +163,8 @@ public final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        replicas.forEach(r -> r.stop(20));
+        replicas.clear();
         List<Service> order = new ArrayList<>(running.keySet());
         java.util.Collections.reverse(order);
         order.forEach(this::stop);
