@@ -43,7 +43,7 @@ import java.util.Set;
  * The declared {@link ItemKind} and the department's checklist-item hint only re-weight the model's probabilities
  * (weak priors, factors {@value #KIND_FACTOR} and {@value #HINT_FACTOR}): a confident model keeps its answer and the
  * explanation reports the hint it did not follow. The body is consulted only when the title alone leaves the model
- * unsure.
+ * unsure, and only to find an item (never to conclude "none").
  *
  * <p>Immutable and thread-safe after loading.
  */
@@ -131,6 +131,25 @@ public final class ChecklistClassifier {
         return new ChecklistClassifier(Checklist.national(), train(rows), Map.of(), rows.size());
     }
 
+    /**
+     * OpenNLP logs every training iteration at INFO (about 120 lines per training). Unless a level has been configured for
+     * them (e.g. quarkus.log.category."opennlp".level), they are lowered to WARNING. Strong references: JUL forgets the
+     * level of a logger nobody holds.
+     */
+    private static final List<java.util.logging.Logger> QUIET = quietTrainingLogs();
+
+    private static List<java.util.logging.Logger> quietTrainingLogs() {
+        List<java.util.logging.Logger> quiet = new ArrayList<>();
+        for (String name : List.of("opennlp.tools.ml", "opennlp.tools.monitoring")) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            if (logger.getLevel() == null && java.util.logging.Logger.getLogger("opennlp").getLevel() == null) {
+                logger.setLevel(java.util.logging.Level.WARNING);
+            }
+            quiet.add(logger);
+        }
+        return List.copyOf(quiet);
+    }
+
     static MaxentModel train(List<TrainingData.Row> rows) {
         // segmentation dominates; it is thread-safe, so the rows are segmented in parallel (order is kept)
         List<DocumentSample> samples = rows.parallelStream()
@@ -202,7 +221,8 @@ public final class ChecklistClassifier {
             String b = TitleFeatures.normalize(body);
             String[] withBody = TitleFeatures.features(t + " " + b.substring(0, Math.min(BODY_CHARS, b.length())));
             double[] pb = model.eval(withBody);
-            if (max(pb) > max(p)) {
+            // the body may point to an item; it never talks an unsure title into "none" (bodies are wordy, titles are not)
+            if (!TrainingData.NONE.equals(outcomes[argmax(pb)]) && max(pb) > max(p)) {
                 p = pb;
                 features = withBody;
                 usedBody = true;

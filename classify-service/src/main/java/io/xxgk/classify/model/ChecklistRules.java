@@ -49,6 +49,7 @@ public final class ChecklistRules {
             rule(39, "学生申诉|研究生申诉", EVENT, "学生申诉 student appeals"),
             rule(42, "学术不端", EVENT + "|教育", "学术不端查处 academic misconduct"),
             rule(44, "同等学力.*(申请|学位|资格)", EVENT, "同等学力 equivalent-education degree"),
+            rule(40, "学风建设.{0,4}(委员会|领导小组|机构)", EVENT + "|活动|表彰", "学风建设机构 academic-integrity body"),
             rule(47, "中外合作办学", "招生计划|录取|" + EVENT, "中外合作办学 Sino-foreign cooperation"));
 
     private static Rule rule(int item, String regex, String exclude, String why) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a title into model features: the words of Lucene's smartcn segmenter ({@code w=招生}) and the character
@@ -32,9 +34,14 @@ public final class TitleFeatures {
      * the checklist item and, being frequent, otherwise pull rare items towards "none" (5-fold CV 0.86 → 0.90).
      */
     static final boolean STRIP_ORG = Boolean.parseBoolean(System.getProperty("xxgk.classify.stripOrg", "true"));
-    /** A leading school or college name ("江城大学", "马克思主义学院") followed by at least four more characters. */
-    static final java.util.regex.Pattern LEADING_ORG =
-            java.util.regex.Pattern.compile("^(中共)?[\\p{IsHan}]{2,16}?(大学|学院|学校)(?=.{4,})");
+    /**
+     * A leading school or college name ("江城大学", "马克思主义学院"), possibly after 关于印发《, followed by at least four
+     * more characters.
+     */
+    static final Pattern LEADING_ORG =
+            Pattern.compile("^(?:(?:关于)?(?:印发|修订|公布|发布)《?)?(?<org>(?:中共)?\\p{IsHan}{2,16}?(?:大学|学院|学校))(?=.{4,})");
+    /** Names that do say something about the item (继续教育学院 is not degree admissions, 研究生院 is) are kept. */
+    static final Pattern TELLING_ORG = Pattern.compile("研究生|继续|成人|国际|留学|网络|开放|附属|预科|创业|职业教育");
 
     /** smartcn with its default stop set (punctuation only). */
     private static final Analyzer ANALYZER = new SmartChineseAnalyzer();
@@ -76,10 +83,10 @@ public final class TitleFeatures {
         f.add(BIAS);
         if (STRIP_ORG) {
             String n = normalize(text);
-            java.util.regex.Matcher m = LEADING_ORG.matcher(n);
-            if (m.find()) {
+            Matcher m = LEADING_ORG.matcher(n);
+            if (m.find() && !TELLING_ORG.matcher(m.group("org")).find()) {
                 f.add(ORG);
-                text = n.substring(m.end());
+                text = n.substring(0, m.start("org")) + n.substring(m.end("org"));
             }
         }
         for (String w : words(text)) {

@@ -26,7 +26,7 @@ public final class TrainingData {
     public static final List<String> FILES = List.of(
             "cat01-basic.tsv", "cat02-admissions.tsv", "cat03-finance.tsv", "cat04-personnel.tsv", "cat05-teaching.tsv",
             "cat06-07-students-integrity.tsv", "cat08-degrees.tsv", "cat09-international.tsv", "cat10-other.tsv",
-            "none-news-1.tsv", "none-news-2.tsv", "none-news-3.tsv", "supplement-1.tsv", "supplement-2.tsv", "supplement-3.tsv");
+            "none-news-1.tsv", "none-news-2.tsv", "none-news-3.tsv", "supplement-1.tsv", "supplement-2.tsv", "supplement-3.tsv", "supplement-4.tsv");
 
     /** One labelled title; {@code label} is "1".."50" or {@link #NONE}. */
     public record Row(String title, String label, String source) {

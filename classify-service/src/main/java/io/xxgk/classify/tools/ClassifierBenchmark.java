@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Single-thread throughput of {@link ChecklistClassifier#classify}, with two baselines measured in the same process:
  * smartcn segmentation alone, and a trivial regex pass. Usage: {@code ClassifierBenchmark [titles.tsv] [seconds]}
- * (default: the training titles, 3 s per measurement after a warm-up).
+ * (default: the training titles, 3 s per measurement after a warm-up; three interleaved rounds, medians reported).
  */
 public final class ClassifierBenchmark {
 
@@ -29,6 +31,7 @@ public final class ClassifierBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        Evaluate.useJBossLogManager();
         List<String> titles = new ArrayList<>();
         if (args.length > 0) {
             try (BufferedReader r = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
@@ -56,12 +59,30 @@ public final class ClassifierBenchmark {
         run(titles, segment, seconds / 2);
         run(titles, regex, seconds / 2);
 
-        double cls = run(titles, classify, seconds);
-        double seg = run(titles, segment, seconds);
-        double rx = run(titles, regex, seconds);
-        System.out.printf(Locale.ROOT, "classify (one thread):        %,10.0f titles/s%n", cls);
-        System.out.printf(Locale.ROOT, "baseline segmentation alone:  %,10.0f titles/s  (classify/segmentation = %.2f)%n", seg, cls / seg);
-        System.out.printf(Locale.ROOT, "baseline trivial regex pass:  %,10.0f titles/s  (classify/regex = %.4f)%n", rx, cls / rx);
+        // measure in interleaved rounds so that a burst of load elsewhere on the machine hits all three alike; report medians
+        int rounds = 3;
+        double[] cls = new double[rounds];
+        double[] seg = new double[rounds];
+        double[] rx = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            cls[r] = run(titles, classify, seconds);
+            seg[r] = run(titles, segment, seconds);
+            rx[r] = run(titles, regex, seconds / 3);
+        }
+        double c = median(cls);
+        double s = median(seg);
+        double x = median(rx);
+        System.out.printf(Locale.ROOT, "medians of %d rounds of %.1f s; system load average %.1f on %d cores%n", rounds, seconds,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "classify (one thread):        %,10.0f titles/s%n", c);
+        System.out.printf(Locale.ROOT, "baseline segmentation alone:  %,10.0f titles/s  (classify/segmentation = %.2f)%n", s, c / s);
+        System.out.printf(Locale.ROOT, "baseline trivial regex pass:  %,10.0f titles/s  (classify/regex = %.4f)%n", x, c / x);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     /** Titles per second of {@code f} over {@code titles}, looping for about {@code seconds}. */

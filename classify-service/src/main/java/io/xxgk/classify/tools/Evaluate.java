@@ -44,6 +44,7 @@ public final class Evaluate {
     }
 
     public static void main(String[] args) throws IOException {
+        useJBossLogManager();
         if (args.length < 1) {
             System.err.println("usage: Evaluate <file.tsv> [--errors]");
             System.exit(2);
@@ -63,6 +64,21 @@ public final class Evaluate {
         long trainMs = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf(Locale.ROOT, "model trained on %d rows in %d ms%n", classifier.trainingRows(), trainMs);
         evaluate(classifier, rows, errors, true);
+    }
+
+    /**
+     * The module's runtime classpath carries JBoss LogManager (as Quarkus uses it); outside Quarkus it complains on stderr
+     * unless it is also the JUL manager. Call first thing in a main, before anything logs.
+     */
+    static void useJBossLogManager() {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            try {
+                Class.forName("org.jboss.logmanager.LogManager", false, Evaluate.class.getClassLoader());
+                System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+            } catch (ClassNotFoundException absent) {
+                // plain JUL then
+            }
+        }
     }
 
     /** k-fold cross-validation over the training files (rows shuffled with a fixed seed). */
