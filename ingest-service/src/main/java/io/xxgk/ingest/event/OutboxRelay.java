@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes outbox rows to Kafka and marks them sent only after the broker acknowledged them (acks=all,
  * idempotent producer). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several ingest replicas can
- * relay side by side. A crash between the ack and the commit sends a row again: consumers dedupe by
- * (item id, revision).
+ * relay side by side. A crash between the ack and the commit would send a row again; {@link OutboxReconciler}
+ * finds such rows on the topic at start-up, and consumers dedupe by (item id, revision) in any case.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,6 +45,7 @@ public class OutboxRelay {
     private final EntityManager em;
     private final IngestConfig config;
     private final TransactionSynchronizationRegistry txRegistry;
+    private final OutboxReconciler reconciler;
     private final Counter published;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -52,8 +53,9 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
                        EntityManager em, IngestConfig config, TransactionSynchronizationRegistry txRegistry,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, OutboxReconciler reconciler) {
         this.emitter = emitter;
+        this.reconciler = reconciler;
         this.em = em;
         this.config = config;
         this.txRegistry = txRegistry;
@@ -89,8 +91,14 @@ public class OutboxRelay {
     }
 
     private void loop() {
+        boolean reconciled = false;
         while (running) {
             try {
+                if (!reconciled) {
+                    // sends after a crash must not repeat what the broker already has
+                    reconciler.reconcile(config.outbox().batchSize());
+                    reconciled = true;
+                }
                 wakeUp.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
                 while (running && relayBatch() > 0) {
@@ -133,6 +141,7 @@ public class OutboxRelay {
     private Uni<Void> send(OutboxMessage m) {
         RecordHeaders headers = new RecordHeaders();
         m.headers.forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        headers.add(OutboxReconciler.OUTBOX_ID_HEADER, Long.toString(m.id).getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(m.topic).withKey(m.messageKey).withHeaders(headers).build();
         return emitter.sendMessage(Message.of(m.payload).addMetadata(metadata));

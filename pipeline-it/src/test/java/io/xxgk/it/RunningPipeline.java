@@ -1,0 +1,95 @@
+package io.xxgk.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xxgk.stack.DemoData;
+import io.xxgk.stack.LocalStack;
+import io.xxgk.stack.Pipeline;
+import io.xxgk.stack.StackPaths;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One real stack and the three packaged services as separate JVMs, shared by every IT of this module run and
+ * stopped when the JVM exits.
+ */
+final class RunningPipeline {
+
+    static final String ADMIN = "it-admin-" + UUID.randomUUID();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static RunningPipeline instance;
+
+    final LocalStack stack;
+    final Pipeline pipeline;
+
+    private RunningPipeline(LocalStack stack, Pipeline pipeline) {
+        this.stack = stack;
+        this.pipeline = pipeline;
+    }
+
+    static synchronized RunningPipeline get() {
+        if (instance == null) {
+            try {
+                Path dir = Files.createTempDirectory("xxgk-it-");
+                StackPaths paths = StackPaths.fromBuild();
+                LocalStack stack = new LocalStack(LocalStack.Settings.ephemeral(dir), paths).start();
+                Pipeline pipeline = new Pipeline(stack, paths, dir.resolve("logs"), Pipeline.ServicePorts.ephemeral(),
+                        Map.of("xxgk.admin-token", ADMIN));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    pipeline.close();
+                    stack.close();
+                }));
+                pipeline.start();
+                instance = new RunningPipeline(stack, pipeline);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    String url(Pipeline.Service s) {
+        return pipeline.url(s);
+    }
+
+    String issueKey(String school, String department) {
+        return new DemoData(url(Pipeline.Service.INGEST), ADMIN).issueKey(school, department);
+    }
+
+    HttpResponse<String> postItem(String key, Map<String, Object> item) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url(Pipeline.Service.INGEST) + "/api/v1/items"))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json; charset=UTF-8")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(item), StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode get(String url) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new AssertionError(url + " → " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+}
