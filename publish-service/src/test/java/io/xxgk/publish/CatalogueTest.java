@@ -139,6 +139,7 @@ class CatalogueTest {
     void unknownSchoolIsAProblem() {
         given().when().get("/api/v1/schools/nope/catalogue").then().statusCode(404)
                 .contentType(containsString("application/problem+json"))
+                .header("Cache-Control", equalTo("no-store"))
                 .body("detail", containsString("nope"));
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.Flow;
  * catalogue, the item list and detail, and any other JSON GET there). The ETag is a hash of the exact bytes sent:
  * the entity is serialized here once, with the application's ObjectMapper, and those bytes become the response
  * body. A request whose {@code If-None-Match} matches (weak comparison, RFC 9110 13.1.2; {@code *} matches) gets
- * {@code 304 Not Modified} with the ETag and no body. {@code Cache-Control} comes from application.properties.
+ * {@code 304 Not Modified} with the ETag and no body. {@code Cache-Control} comes from {@link io.xxgk.publish.rest.CachePolicyFilter}.
  *
  * <p>The bytes are what Quarkus REST would write for the entity unless a resource customizes its serialization
  * ({@code @JsonView}, {@code @CustomSerialization}); none here does. The ETag is strong, which is right as long as

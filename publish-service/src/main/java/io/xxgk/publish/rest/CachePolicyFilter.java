@@ -1,0 +1,33 @@
+package io.xxgk.publish.rest;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * The website may cache successful public reads for a short while; errors are never cached, so a just-published
+ * item does not stay 404 and a withdrawn one does not stay visible in a cache.
+ */
+public class CachePolicyFilter {
+
+    private final int maxAgeSeconds;
+
+    public CachePolicyFilter(@ConfigProperty(name = "xxgk.public.max-age-seconds", defaultValue = "60") int maxAgeSeconds) {
+        this.maxAgeSeconds = maxAgeSeconds;
+    }
+
+    @ServerResponseFilter
+    public void cachePolicy(ContainerRequestContext request, ContainerResponseContext response) {
+        String method = request.getMethod();
+        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)
+                || !request.getUriInfo().getPath().startsWith("/api/v1/")) {
+            return;
+        }
+        int status = response.getStatus();
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
+                status == 200 || status == 304 ? "public, max-age=" + maxAgeSeconds : "no-store");
+    }
+}
