@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a school's catalogue from the published entries: one indexed query that returns, per checklist item,
- * the newest {@code entriesPerItem} entries and the total count.
+ * Builds a school's catalogue from the published entries: per checklist item, the newest {@code entriesPerItem}
+ * entries (an index probe each) and the count in the period (an index-only aggregate).
  */
 @ApplicationScoped
 public class CatalogueService {
@@ -47,29 +47,44 @@ public class CatalogueService {
         LocalDate from = year == null ? LocalDate.of(1900, 1, 1) : school.statisticsPeriod().start(year);
         LocalDate to = year == null ? LocalDate.of(9999, 12, 31) : school.statisticsPeriod().end(year);
 
+        // one index probe per checklist item (catalogue_latest_by_item), newest first, instead of ranking every entry
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                        select item_id, title, department, kind, produced_date, published_date, source_url, attachments,
-                               checklist_item, total
-                        from (select e.*, row_number() over w as rn, count(*) over (partition by e.checklist_item) as total
-                              from catalogue_entry e
-                              where e.school_code = :school and e.status = 'PUBLISHED' and e.checklist_item is not null
-                                and coalesce(e.published_date, e.produced_date) between :from and :to
-                              window w as (partition by e.checklist_item
-                                           order by coalesce(e.published_date, e.produced_date) desc, e.item_id)) x
-                        where rn <= :limit
-                        order by checklist_item, rn""", Tuple.class)
+                        select i.n as checklist_item, e.item_id, e.title, e.department, e.kind, e.produced_date,
+                               e.published_date, e.source_url, e.attachments
+                        from generate_series(1, 50) as i(n)
+                        cross join lateral (
+                            select c.item_id, c.title, c.department, c.kind, c.produced_date, c.published_date,
+                                   c.source_url, c.attachments
+                            from catalogue_entry c
+                            where c.school_code = :school and c.status = 'PUBLISHED' and c.checklist_item = i.n
+                              and coalesce(c.published_date, c.produced_date) between :from and :to
+                            order by coalesce(c.published_date, c.produced_date) desc, c.item_id
+                            limit :limit) e
+                        order by i.n""", Tuple.class)
                 .setParameter("school", school.code())
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .setParameter("limit", entriesPerItem)
                 .getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery("""
+                        select checklist_item, count(*) from catalogue_entry
+                        where school_code = :school and status = 'PUBLISHED' and checklist_item is not null
+                          and coalesce(published_date, produced_date) between :from and :to
+                        group by checklist_item""")
+                .setParameter("school", school.code())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
 
-        Map<Integer, List<CatalogueView.Entry>> entries = new HashMap<>();
         Map<Integer, Long> totals = new HashMap<>();
+        for (Object[] c : counts) {
+            totals.put(((Number) c[0]).intValue(), ((Number) c[1]).longValue());
+        }
+        Map<Integer, List<CatalogueView.Entry>> entries = new HashMap<>();
         for (Tuple t : rows) {
             int item = ((Number) t.get("checklist_item")).intValue();
-            totals.put(item, ((Number) t.get("total")).longValue());
             String id = (String) t.get("item_id");
             String source = (String) t.get("source_url");
             entries.computeIfAbsent(item, k -> new ArrayList<>()).add(new CatalogueView.Entry(id, (String) t.get("title"),
