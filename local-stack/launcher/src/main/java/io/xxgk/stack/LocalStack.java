@@ -18,7 +18,7 @@ public final class LocalStack implements AutoCloseable {
     public static final Map<String, Integer> TOPICS = Map.of(
             "disclosure.items.submitted.v1", 6,
             "disclosure.items.classified.v1", 6,
-            "disclosure.requests.v1", 3,
+            "disclosure.requests.v1", 6,
             "disclosure.items.dlq", 1);
 
     public static final String BUCKET = "xxgk-attachments";
