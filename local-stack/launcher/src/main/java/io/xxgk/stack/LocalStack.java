@@ -23,17 +23,18 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String BUCKET = "xxgk-attachments";
 
+    /** {@code durable}: PostgreSQL fsyncs its commits (zonky's default is fsync off, fine for throw-away test data). */
     public record Settings(Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort, int s3Port,
-                           String kafkaHeap) {
+                           String kafkaHeap, boolean durable) {
 
-        /** The fixed ports of {@code ./run.sh}. */
+        /** The fixed ports of {@code ./run.sh}; data that must survive a crash. */
         public static Settings defaults(Path dataDir) {
-            return new Settings(dataDir, 15432, 19092, 19093, 19000, "512m");
+            return new Settings(dataDir, 15432, 19092, 19093, 19000, "512m", true);
         }
 
         /** Free ports, for tests. */
         public static Settings ephemeral(Path dataDir) {
-            return new Settings(dataDir, Ports.free(), Ports.free(), Ports.free(), Ports.free(), "384m");
+            return new Settings(dataDir, Ports.free(), Ports.free(), Ports.free(), Ports.free(), "384m", false);
         }
     }
 
@@ -64,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
             // the two JVMs boot in parallel with PostgreSQL
             CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(kafka::start, STARTER);
             CompletableFuture<ObjectStoreServer> s3Start = CompletableFuture.supplyAsync(objectStore::start, STARTER);
-            postgres = new PostgresServer(data.resolve("postgres"), settings.postgresPort()).start();
+            postgres = new PostgresServer(data.resolve("postgres"), settings.postgresPort(), settings.durable()).start();
             join(kafkaStart);
             join(s3Start);
             kafka.createTopics(TOPICS);

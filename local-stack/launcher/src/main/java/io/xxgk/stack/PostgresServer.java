@@ -17,17 +17,25 @@ public final class PostgresServer implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final boolean durable;
     private EmbeddedPostgres postgres;
 
-    public PostgresServer(Path dataDir, int port) {
+    public PostgresServer(Path dataDir, int port, boolean durable) {
         this.dataDir = dataDir;
         this.port = port;
+        this.durable = durable;
     }
 
     public PostgresServer start() {
         try {
             Files.createDirectories(dataDir);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (durable) {
+                // zonky starts PostgreSQL with fsync and synchronous_commit off; a commit must reach the disk here
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            postgres = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)

@@ -1,22 +1,18 @@
 package io.xxgk.publish.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.checklist.ChecklistItem;
-import io.xxgk.contract.event.AttachmentRef;
-import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.school.School;
 import io.xxgk.publish.rest.CatalogueView;
 import io.xxgk.publish.rest.SchoolView;
+import io.xxgk.publish.repository.EntryColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +26,6 @@ import java.util.Map;
 @ApplicationScoped
 public class CatalogueService {
 
-    private static final TypeReference<List<AttachmentRef>> ATTACHMENTS = new TypeReference<>() {
-    };
 
     private final EntityManager em;
     private final ChecklistCatalog checklists;
@@ -88,10 +82,10 @@ public class CatalogueService {
             String id = (String) t.get("item_id");
             String source = (String) t.get("source_url");
             entries.computeIfAbsent(item, k -> new ArrayList<>()).add(new CatalogueView.Entry(id, (String) t.get("title"),
-                    (String) t.get("department"), (String) t.get("kind"), date(t.get("produced_date")),
-                    date(t.get("published_date")),
+                    (String) t.get("department"), (String) t.get("kind"), EntryColumns.date(t.get("produced_date")),
+                    EntryColumns.date(t.get("published_date")),
                     source != null ? source : "/api/v1/schools/" + school.code() + "/items/" + id,
-                    attachments((String) t.get("attachments"))));
+                    EntryColumns.attachments((String) t.get("attachments"))));
         }
 
         int published = 0;
@@ -121,23 +115,5 @@ public class CatalogueService {
                 : new CatalogueView.Period(year, school.statisticsPeriod().name(), from, to);
         return new CatalogueView(SchoolView.of(school), checklist.id(), checklist.title(), period,
                 new CatalogueView.Summary(published, missing, notApplicable), categories);
-    }
-
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
-    }
-
-    private static List<AttachmentRef> attachments(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return EventCodec.mapper().readValue(json, ATTACHMENTS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,12 +1,9 @@
 package io.xxgk.publish.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.checklist.ChecklistItem;
-import io.xxgk.contract.event.AttachmentRef;
 import io.xxgk.contract.event.Channel;
-import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.school.School;
 import io.xxgk.publish.browse.ItemDetail;
@@ -16,6 +13,7 @@ import io.xxgk.publish.browse.ItemSummary;
 import io.xxgk.publish.browse.PageCursor;
 import io.xxgk.publish.browse.SearchTerms;
 import io.xxgk.publish.repository.CatalogueEntry;
+import io.xxgk.publish.repository.EntryColumns;
 import io.xxgk.publish.repository.EntryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,10 +22,8 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,8 +54,6 @@ public class EntrySearchService {
     /** Must stay identical to the expression of the index catalogue_public_search (V3__search.sql). */
     public static final String DOCUMENT_BIGRAMS = "xxgk_bigrams(e.title || ' ' || coalesce(e.body, ''))";
 
-    private static final TypeReference<List<AttachmentRef>> ATTACHMENTS = new TypeReference<>() {
-    };
 
     private final EntityManager em;
     private final ChecklistCatalog checklists;
@@ -100,7 +94,7 @@ public class EntrySearchService {
         String detailUrl = detailUrl(school.code(), e.itemId);
         return Optional.of(new ItemDetail(e.itemId, school.code(), e.revision, e.title, e.body, e.department, e.kind,
                 kindLabel(e.kind), e.producedDate, e.publishedDate, channels, item, category,
-                e.sourceUrl != null ? e.sourceUrl : detailUrl, e.sourceUrl, attachments(e.attachments), e.updatedAt));
+                e.sourceUrl != null ? e.sourceUrl : detailUrl, e.sourceUrl, EntryColumns.attachments(e.attachments), e.updatedAt));
     }
 
     /**
@@ -142,13 +136,13 @@ public class EntrySearchService {
             String detail = detailUrl(school.code(), id);
             String kind = (String) t.get("kind");
             items.add(new ItemSummary(id, (String) t.get("title"), (String) t.get("department"), kind, kindLabel(kind),
-                    date(t.get("produced_date")), date(t.get("published_date")), integer(t.get("checklist_item")),
+                    EntryColumns.date(t.get("produced_date")), EntryColumns.date(t.get("published_date")), integer(t.get("checklist_item")),
                     integer(t.get("category")), source != null ? source : detail, detail));
         }
         String next = null;
         if (more) {
             Tuple last = shown.get(shown.size() - 1);
-            next = new PageCursor(date(last.get("sort_date")), (String) last.get("item_id")).encode();
+            next = new PageCursor(EntryColumns.date(last.get("sort_date")), (String) last.get("item_id")).encode();
         }
 
         Long total = null;
@@ -231,23 +225,5 @@ public class EntrySearchService {
 
     private static Integer integer(Object o) {
         return o == null ? null : ((Number) o).intValue();
-    }
-
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
-    }
-
-    private static List<AttachmentRef> attachments(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return EventCodec.mapper().readValue(json, ATTACHMENTS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
