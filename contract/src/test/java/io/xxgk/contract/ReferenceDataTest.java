@@ -40,6 +40,18 @@ class ReferenceDataTest {
     }
 
     @Test
+    void aSchoolVariantRefinesItemsWithoutChangingTheFifty() {
+        Checklist variant = Checklist.load(SchoolDirectory.load().find("zzsz").orElseThrow().checklistVariant());
+        assertEquals("zzsz-2024", variant.id());
+        assertEquals(50, variant.itemCount());
+        var item18 = variant.item(18).orElseThrow();
+        assertEquals("采购与招标管理处", item18.responsibleDepartment());
+        assertEquals(3, item18.subItems().size());
+        assertEquals(Checklist.national().item(18).orElseThrow().text(), item18.text());
+        assertTrue(Checklist.national().item(18).orElseThrow().subItems().isEmpty());
+    }
+
+    @Test
     void schoolDirectoryHoldsTheFiveSeedSchools() {
         SchoolDirectory dir = SchoolDirectory.load();
         assertEquals(5, dir.all().size());

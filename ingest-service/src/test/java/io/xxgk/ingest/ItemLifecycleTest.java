@@ -134,5 +134,14 @@ class ItemLifecycleTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", auth).get("/api/v1/items/" + id).then().body("status", equalTo("HELD")));
+
+        ItemClassified rejected = new ItemClassified(1, id, 1, "jclg", DEPT, decided.title(), null, ItemKind.RULE,
+                decided.producedDate(), null, decided.channels(), null, 2, 1, 1.0, "reviewed", Decision.WITHHOLD,
+                List.of("REJECTED_IN_REVIEW"), false, "OTHER", List.of(), Instant.now());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED, "jclg", EventCodec.encode(rejected))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", auth).get("/api/v1/items/" + id).then().body("status", equalTo("REJECTED")));
     }
 }

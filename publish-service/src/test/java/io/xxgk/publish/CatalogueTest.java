@@ -136,6 +136,18 @@ class CatalogueTest {
     }
 
     @Test
+    void aSchoolsOwnChecklistVariantShowsItsResponsibleDepartments() {
+        given().when().get("/api/v1/schools/zzsz/catalogue").then().statusCode(200)
+                .body("checklistVariant", equalTo("zzsz-2024"))
+                .body("categories.items.flatten()", hasSize(50))
+                .body("categories[2].items.find { it.number == 18 }.responsibleDepartment", equalTo("采购与招标管理处"))
+                .body("categories[2].items.find { it.number == 18 }.subItems", hasSize(3));
+        given().when().get("/api/v1/schools/hnxx/catalogue").then()
+                .body("checklistVariant", equalTo("national-2014"))
+                .body("categories[2].items.find { it.number == 18 }.responsibleDepartment", equalTo(null));
+    }
+
+    @Test
     void unknownSchoolIsAProblem() {
         given().when().get("/api/v1/schools/nope/catalogue").then().statusCode(404)
                 .contentType(containsString("application/problem+json"))

@@ -31,6 +31,8 @@ import java.util.Optional;
 public class ReviewService {
 
     public static final String OUT = "items-reviewed";
+    /** Hold reason carried by a WITHHOLD decision that a person took in review (ingest shows it as REJECTED). */
+    public static final String REJECTED_IN_REVIEW = "REJECTED_IN_REVIEW";
 
     public enum Action { CONFIRM, CORRECT, REJECT }
 
@@ -86,7 +88,8 @@ public class ReviewService {
                     held.department(), held.title(), held.body(), held.kind(), held.producedDate(), held.publishedDate(),
                     held.channels(), held.sourceUrl(), item, category, 1.0,
                     "人工审核 reviewed by " + who + ": " + action + (note == null ? "" : " — " + note) + "；" + held.explanation(),
-                    action == Action.REJECT ? Decision.WITHHOLD : Decision.PUBLISH, List.of(), held.personalDataMasked(),
+                    action == Action.REJECT ? Decision.WITHHOLD : Decision.PUBLISH,
+                    action == Action.REJECT ? List.of(REJECTED_IN_REVIEW) : List.of(), held.personalDataMasked(),
                     action == Action.REJECT ? "OTHER" : held.withholdReason(), held.attachments(), now);
             emitter.sendMessage(Message.of(EventCodec.encode(decided)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(decided.schoolCode()).withHeaders(ClassifiedHeaders.of(decided)).build())).await().atMost(Duration.ofSeconds(30));

@@ -25,7 +25,8 @@ public class ClassifiedStatusConsumer {
                 .ifPresent(item -> item.status = switch (e.decision()) {
                     case PUBLISH -> ItemStatus.PUBLISHED.name();
                     case HOLD -> ItemStatus.HELD.name();
-                    case WITHHOLD -> ItemStatus.WITHHELD.name();
+                    case WITHHOLD -> e.holdReasons().contains("REJECTED_IN_REVIEW")
+                            ? ItemStatus.REJECTED.name() : ItemStatus.WITHHELD.name();
                     case WITHDRAW -> ItemStatus.WITHDRAWN.name();
                 });
     }

@@ -14,12 +14,19 @@ import java.util.concurrent.Executor;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Topics and their partition counts; key = school code keeps one school's events in order. */
-    public static final Map<String, Integer> TOPICS = Map.of(
-            "disclosure.items.submitted.v1", 6,
-            "disclosure.items.classified.v1", 6,
-            "disclosure.requests.v1", 6,
-            "disclosure.items.dlq", 1);
+    /**
+     * Topics and their partition counts (XXGK_TOPIC_PARTITIONS, default 6; the dead-letter topic has 1); key = school
+     * code keeps one school's events in order.
+     */
+    public static final Map<String, Integer> TOPICS = topics(Integer.parseInt(System.getenv().getOrDefault("XXGK_TOPIC_PARTITIONS", "6")));
+
+    static Map<String, Integer> topics(int partitions) {
+        return Map.of(
+                "disclosure.items.submitted.v1", partitions,
+                "disclosure.items.classified.v1", partitions,
+                "disclosure.requests.v1", partitions,
+                "disclosure.items.dlq", 1);
+    }
 
     public static final String BUCKET = "xxgk-attachments";
 

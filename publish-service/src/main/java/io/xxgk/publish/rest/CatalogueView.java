@@ -18,8 +18,12 @@ public record CatalogueView(SchoolView school, String checklistVariant, String c
     public record Category(int number, String label, String name, List<Item> items) {
     }
 
-    /** status: PUBLISHED, MISSING or NOT_APPLICABLE. */
-    public record Item(int number, String text, String status, long entryCount, List<Entry> entries) {
+    /**
+     * status: PUBLISHED, MISSING or NOT_APPLICABLE. The school's variant may add the responsible department, the
+     * update cadence and sub-items.
+     */
+    public record Item(int number, String text, String status, long entryCount, List<Entry> entries,
+                       String responsibleDepartment, String updateCadence, List<String> subItems) {
     }
 
     public record Entry(String id, String title, String department, String kind, LocalDate producedDate,

@@ -107,7 +107,8 @@ public class CatalogueService {
                     status = "PUBLISHED";
                     published++;
                 }
-                items.add(new CatalogueView.Item(i.number(), i.text(), status, totals.getOrDefault(i.number(), 0L), list));
+                items.add(new CatalogueView.Item(i.number(), i.text(), status, totals.getOrDefault(i.number(), 0L), list,
+                        i.responsibleDepartment(), i.updateCadence(), i.subItems()));
             }
             categories.add(new CatalogueView.Category(c.number(), c.label(), c.name(), items));
         }
