@@ -2,6 +2,7 @@ package io.xxgk.classify.service;
 
 import io.xxgk.classify.screening.PersonalDataScreener;
 import io.xxgk.classify.screening.ScreeningResult;
+import io.xxgk.contract.event.AttachmentRef;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemClassified;
@@ -10,6 +11,7 @@ import io.xxgk.contract.event.ItemSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,8 @@ import java.util.Objects;
 
 /**
  * Decides what happens to one submitted revision: its checklist place, and whether it may be published now or
- * waits for a person (low confidence, the department's hint disagrees, personal data found). The public copy
- * always has personal data masked.
+ * waits for a person (low confidence, the department's hint disagrees, personal data in the title, body or a
+ * DOCX/XLSX attachment). The public copy of title and body always has personal data masked.
  */
 @ApplicationScoped
 public class ClassificationService {
@@ -26,19 +28,23 @@ public class ClassificationService {
     public static final String LOW_CONFIDENCE = "LOW_CONFIDENCE";
     public static final String HINT_DISAGREES = "HINT_DISAGREES";
     public static final String PERSONAL_DATA = "PERSONAL_DATA";
+    public static final String PERSONAL_DATA_IN_ATTACHMENT = "PERSONAL_DATA_IN_ATTACHMENT";
+    public static final String ATTACHMENT_NOT_SCREENED = "ATTACHMENT_NOT_SCREENED";
 
     private final ItemClassifier classifier;
     private final PersonalDataScreener screener;
+    private final AttachmentText attachmentText;
     private final double holdBelow;
     private final boolean holdPersonalData;
     private final Clock clock;
 
-    public ClassificationService(ItemClassifier classifier, PersonalDataScreener screener,
+    public ClassificationService(ItemClassifier classifier, PersonalDataScreener screener, AttachmentText attachmentText,
                                  @ConfigProperty(name = "xxgk.classify.hold-below", defaultValue = "0.5") double holdBelow,
                                  @ConfigProperty(name = "xxgk.classify.hold-personal-data", defaultValue = "true") boolean holdPersonalData,
                                  Clock clock) {
         this.classifier = classifier;
         this.screener = screener;
+        this.attachmentText = attachmentText;
         this.holdBelow = holdBelow;
         this.holdPersonalData = holdPersonalData;
         this.clock = clock;
@@ -70,6 +76,7 @@ public class ClassificationService {
             if (personalData && holdPersonalData) {
                 holdReasons.add(PERSONAL_DATA);
             }
+            screenAttachments(in, holdReasons);
             decision = holdReasons.isEmpty() ? Decision.PUBLISH : Decision.HOLD;
         }
         String explanation = c.explanation() + (personalData
@@ -78,6 +85,25 @@ public class ClassificationService {
                 titleScreen.maskedText(), in.body() == null ? null : bodyScreen.maskedText(), in.kind(), in.producedDate(),
                 in.publishedDate(), in.channels(), in.sourceUrl(), c.checklistItem(), c.category(), c.confidence(), explanation,
                 decision, holdReasons, personalData, in.withholdReason(), in.attachments(), clock.instant());
+    }
+
+    /** An attachment cannot be masked here: one carrying personal data, or one that could not be read, waits. */
+    private void screenAttachments(ItemSubmitted in, List<String> holdReasons) {
+        for (AttachmentRef a : in.attachments()) {
+            if (!AttachmentText.readable(a)) {
+                continue;
+            }
+            try {
+                if (attachmentText.text(a).map(t -> screener.screen(t).found()).orElse(false) && holdPersonalData
+                        && !holdReasons.contains(PERSONAL_DATA_IN_ATTACHMENT)) {
+                    holdReasons.add(PERSONAL_DATA_IN_ATTACHMENT);
+                }
+            } catch (IOException e) {
+                if (!holdReasons.contains(ATTACHMENT_NOT_SCREENED)) {
+                    holdReasons.add(ATTACHMENT_NOT_SCREENED);
+                }
+            }
+        }
     }
 
     private static String combinedSummary(ScreeningResult title, ScreeningResult body) {
