@@ -4,9 +4,10 @@
 # BENCH_READ_SECONDS=15 BENCH_READ_THREADS=8 BENCH_SKIP_BUILD=true. Stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. local-stack/require-java.sh
 if [ "${BENCH_SKIP_BUILD:-false}" != "true" ]; then
   ./mvnw -B -q package -DskipTests
 fi
 mkdir -p .bench
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx512m -Dfile.encoding=UTF-8 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+exec "$JAVA_BIN" -Xmx512m -Dfile.encoding=UTF-8 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp 'bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*' io.xxgk.bench.CatalogueReadBenchmark "$@"
