@@ -11,7 +11,6 @@ import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.contract.event.MalformedEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -30,6 +29,8 @@ public class SubmittedItemProcessor {
 
     public static final String IN = "items-submitted";
     public static final String OUT = "items-classified";
+    /** Worker pool of the processor; its max-concurrency stays below the datasource pool size. */
+    public static final String WORKERS = "classify-workers";
     private static final Logger LOG = Logger.getLogger(SubmittedItemProcessor.class);
 
     private final ClassificationService classification;
@@ -44,7 +45,7 @@ public class SubmittedItemProcessor {
     @Outgoing(OUT)
     // unordered: items are independent (publish orders revisions by number), so their commits overlap and
     // PostgreSQL groups them; the throttled commit strategy still only commits offsets below the oldest in flight
-    @Blocking(ordered = false)
+    @Blocking(value = WORKERS, ordered = false)
     public Message<String> process(Message<String> in) {
         ItemSubmitted submitted;
         try {
@@ -67,14 +68,45 @@ public class SubmittedItemProcessor {
                 .build());
     }
 
-    /** The same submission delivered twice at once: the second insert loses and reads the winner's decision. */
+    /**
+     * The same submission delivered twice at once: the second insert loses and reads the winner's decision. A
+     * database outage is waited out (the consumer is paused meanwhile), never dead-lettered.
+     */
     private String decideOnceRacing(ItemSubmitted submitted) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> decideOnce(submitted));
+            } catch (RuntimeException e) {
+                var stored = storedDecision(submitted);
+                if (stored.isPresent()) {
+                    return stored.get();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("deciding %s/%s failed (attempt %d), retrying: %s", submitted.schoolCode(), submitted.itemId(),
+                        attempt, e.getMessage());
+                sleep(Math.min(5000, 200L * attempt));
+            }
+        }
+    }
+
+    private static java.util.Optional<String> storedDecision(ItemSubmitted submitted) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> decideOnce(submitted));
-        } catch (PersistenceException e) {
             return QuarkusTransaction.requiringNew().call(() -> ClassificationRecord
-                    .find(submitted.schoolCode(), submitted.itemId(), submitted.revision())
-                    .map(r -> r.event).orElseThrow(() -> e));
+                    .find(submitted.schoolCode(), submitted.itemId(), submitted.revision()).map(r -> r.event));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
