@@ -2,6 +2,8 @@ package io.xxgk.classify.event;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.xxgk.classify.repository.ClassificationRecord;
 import io.xxgk.classify.service.ClassificationService;
@@ -9,127 +11,158 @@ import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.contract.event.MalformedEventException;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.xxgk.contract.failure.DeadLetters;
+import io.xxgk.contract.failure.Isolation;
+import io.xxgk.contract.failure.TransientFailures;
+import io.xxgk.contract.failure.WaitOut;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Submitted → classified. Idempotent by (school, item, revision): a redelivered submission re-sends the stored
- * decision instead of deciding again. The incoming offset is committed only once the classified event is
- * acknowledged by the broker (the outgoing message carries the incoming ack). Unreadable messages are nacked
- * and land on the dead-letter topic with the reason in their headers.
+ * Submitted → classified, a poll at a time. Decisions are stored once per (school, item, revision) in one
+ * transaction for the poll; a redelivered submission re-sends the stored decision. The classified events are
+ * acknowledged by the broker before the method returns, and only then are the input offsets committed
+ * (commit-strategy {@code latest}, one poll in flight). A database, broker or object-store outage is waited out
+ * with the consumer paused; a record that can never be processed goes to the dead-letter topic with the reason,
+ * and the others carry on.
  */
 @ApplicationScoped
 public class SubmittedItemProcessor {
 
     public static final String IN = "items-submitted";
     public static final String OUT = "items-classified";
-    /** Worker pool of the processor; its max-concurrency stays below the datasource pool size. */
-    public static final String WORKERS = "classify-workers";
-    private static final Logger LOG = Logger.getLogger(SubmittedItemProcessor.class);
+    public static final String DEAD_LETTER = "classify-dead-letter";
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(150);
 
     private final ClassificationService classification;
     private final MeterRegistry metrics;
+    private final MutinyEmitter<String> classified;
+    private final DeadLetters deadLetters;
 
-    public SubmittedItemProcessor(ClassificationService classification, MeterRegistry metrics) {
+    public SubmittedItemProcessor(ClassificationService classification, MeterRegistry metrics,
+                                  @Channel(OUT) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> classified,
+                                  @Channel(DEAD_LETTER) MutinyEmitter<String> deadLetters) {
         this.classification = classification;
         this.metrics = metrics;
+        this.classified = classified;
+        this.deadLetters = new DeadLetters(deadLetters, "classify-service");
     }
 
     @Incoming(IN)
-    @Outgoing(OUT)
-    // unordered: items are independent (publish orders revisions by number), so their commits overlap and
-    // PostgreSQL groups them; the throttled commit strategy still only commits offsets below the oldest in flight
-    @Blocking(value = WORKERS, ordered = false)
-    public Message<String> process(Message<String> in) {
-        ItemSubmitted submitted;
-        try {
-            submitted = EventCodec.decode(in.getPayload(), ItemSubmitted.class);
-            if (submitted.itemId() == null || submitted.schoolCode() == null || submitted.revision() < 1) {
-                throw new MalformedEventException("missing itemId, schoolCode or revision");
+    @Blocking
+    public void process(ConsumerRecords<String, String> records) {
+        List<Pending> decided = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
+            ItemSubmitted submitted;
+            try {
+                submitted = decode(r.value());
+            } catch (MalformedEventException e) {
+                setAside(r, e.getMessage());
+                continue;
             }
-        } catch (MalformedEventException e) {
-            LOG.warnf("poison message to dead-letter topic: %s", e.getMessage());
-            metrics.counter("xxgk.classify.dead-lettered").increment();
-            in.nack(e);
-            return null;
+            try {
+                ItemClassified decision = WaitOut.transientFailures("classifying " + submitted.itemId(),
+                        () -> classification.decide(submitted));
+                decided.add(new Pending(r, submitted, decision));
+            } catch (WaitOut.WaitInterruptedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                setAside(r, "cannot be classified: " + DeadLetters.reasonOf(e));
+            }
         }
-        String event = decideOnceRacing(submitted);
-        ItemClassified classified = EventCodec.decode(event, ItemClassified.class);
-        metrics.counter("xxgk.classify.decisions", "decision", classified.decision().name()).increment();
-        return in.withPayload(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(classified.schoolCode())
-                .withHeaders(ClassifiedHeaders.of(classified))
+        Map<Pending, String> events = new HashMap<>();
+        List<Pending> stored = Isolation.storeAll("storing " + decided.size() + " decisions", decided,
+                batch -> events.putAll(QuarkusTransaction.requiringNew().timeout(120).call(() -> storeOnce(batch))),
+                (p, e) -> setAside(p.record(), "decision cannot be stored: " + DeadLetters.reasonOf(e)));
+        send(stored, events);
+    }
+
+    /** The stored decision wins over a new one: a redelivery (or a racing replica) re-sends what was decided first. */
+    private static Map<Pending, String> storeOnce(List<Pending> batch) {
+        Map<Pending, String> events = new HashMap<>();
+        for (Pending p : batch) {
+            ItemSubmitted s = p.submitted();
+            String event = ClassificationRecord.find(s.schoolCode(), s.itemId(), s.revision())
+                    .map(r -> r.event)
+                    .orElseGet(() -> ClassificationRecord.store(p.decision(), s.checklistHint()).event);
+            events.put(p, event);
+        }
+        return events;
+    }
+
+    /** All sent at once, then awaited; a send that failed transiently is sent again until the broker takes it. */
+    private void send(List<Pending> stored, Map<Pending, String> events) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(stored.size());
+        for (Pending p : stored) {
+            acks.add(classified.sendMessage(message(events.get(p))).subscribeAsCompletionStage());
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            Pending p = stored.get(i);
+            String event = events.get(p);
+            try {
+                acks.get(i).join();
+            } catch (RuntimeException first) {
+                try {
+                    if (!TransientFailures.isTransient(first)) {
+                        throw first;
+                    }
+                    WaitOut.transientFailures("sending the decision on " + p.submitted().itemId(),
+                            () -> classified.sendMessage(message(event)).await().atMost(SEND_TIMEOUT));
+                } catch (WaitOut.WaitInterruptedException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    setAside(p.record(), "decision cannot be sent: " + DeadLetters.reasonOf(e));
+                    continue;
+                }
+            }
+            metrics.counter("xxgk.classify.decisions", "decision", EventCodec.decode(event, ItemClassified.class)
+                    .decision().name()).increment();
+        }
+    }
+
+    private static Message<String> message(String event) {
+        ItemClassified c = EventCodec.decode(event, ItemClassified.class);
+        return Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(c.schoolCode())
+                .withHeaders(ClassifiedHeaders.of(c))
                 .build());
     }
 
-    /**
-     * The same submission delivered twice at once: the second insert loses and reads the winner's decision. A
-     * database outage is waited out (the consumer is paused meanwhile), never dead-lettered.
-     */
-    private String decideOnceRacing(ItemSubmitted submitted) {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> decideOnce(submitted));
-            } catch (RuntimeException e) {
-                var stored = storedDecision(submitted);
-                if (stored.isPresent()) {
-                    return stored.get();
-                }
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LOG.warnf("deciding %s/%s failed (attempt %d), retrying: %s", submitted.schoolCode(), submitted.itemId(),
-                        attempt, e.getMessage());
-                sleep(Math.min(5000, 200L * attempt));
-            }
+    private static ItemSubmitted decode(String value) {
+        ItemSubmitted submitted = EventCodec.decode(value, ItemSubmitted.class);
+        if (submitted.itemId() == null || submitted.schoolCode() == null || submitted.revision() < 1) {
+            throw new MalformedEventException("missing itemId, schoolCode or revision");
         }
+        return submitted;
     }
 
-    private static java.util.Optional<String> storedDecision(ItemSubmitted submitted) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> ClassificationRecord
-                    .find(submitted.schoolCode(), submitted.itemId(), submitted.revision()).map(r -> r.event));
-        } catch (RuntimeException e) {
-            return java.util.Optional.empty();
-        }
+    private void setAside(ConsumerRecord<String, String> r, String reason) {
+        metrics.counter("xxgk.classify.dead-lettered").increment();
+        deadLetters.send(r, reason);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Identity matters: the same submission twice in one poll is two pendings, each answered. */
+    private record Pending(ConsumerRecord<String, String> record, ItemSubmitted submitted, ItemClassified decision) {
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
         }
-    }
 
-    private String decideOnce(ItemSubmitted submitted) {
-        return ClassificationRecord.find(submitted.schoolCode(), submitted.itemId(), submitted.revision())
-                .map(r -> r.event)
-                .orElseGet(() -> {
-                    ItemClassified c = classification.decide(submitted);
-                    ClassificationRecord r = new ClassificationRecord();
-                    r.schoolCode = c.schoolCode();
-                    r.itemId = c.itemId();
-                    r.revision = c.revision();
-                    r.checklistItem = c.checklistItem();
-                    r.category = c.category();
-                    r.confidence = c.confidence();
-                    r.decision = c.decision().name();
-                    r.explanation = c.explanation();
-                    r.holdReasons = String.join(",", c.holdReasons());
-                    r.hint = submitted.checklistHint();
-                    r.event = EventCodec.encode(c);
-                    r.createdAt = Instant.now();
-                    r.persist();
-                    return r.event;
-                });
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 }

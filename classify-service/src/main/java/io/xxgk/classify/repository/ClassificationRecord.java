@@ -7,6 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import io.xxgk.contract.event.EventCodec;
+import io.xxgk.contract.event.ItemClassified;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -64,6 +67,25 @@ public class ClassificationRecord extends PanacheEntityBase {
 
     public static Optional<ClassificationRecord> find(String schoolCode, String itemId, int revision) {
         return findByIdOptional(new Key(schoolCode, itemId, revision));
+    }
+
+    /** Persists a new decision (inside the caller's transaction) with its event as sent. */
+    public static ClassificationRecord store(ItemClassified c, Integer hint) {
+        ClassificationRecord r = new ClassificationRecord();
+        r.schoolCode = c.schoolCode();
+        r.itemId = c.itemId();
+        r.revision = c.revision();
+        r.checklistItem = c.checklistItem();
+        r.category = c.category();
+        r.confidence = c.confidence();
+        r.decision = c.decision().name();
+        r.explanation = c.explanation();
+        r.holdReasons = String.join(",", c.holdReasons());
+        r.hint = hint;
+        r.event = EventCodec.encode(c);
+        r.createdAt = Instant.now();
+        r.persist();
+        return r;
     }
 
     public static class Key implements Serializable {
