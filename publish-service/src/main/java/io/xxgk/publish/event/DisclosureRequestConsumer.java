@@ -1,21 +1,27 @@
 package io.xxgk.publish.event;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.xxgk.contract.event.DisclosureRequestEvent;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.MalformedEventException;
+import io.xxgk.contract.failure.DeadLetters;
+import io.xxgk.contract.failure.PollStore;
 import io.xxgk.publish.statistics.DisclosureRequestWriter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.math.BigDecimal;
 
 /**
  * The disclosure-on-request register ({@link io.xxgk.contract.Topics#REQUESTS}) into table
- * {@code disclosure_request}, for the annual statistics. The offset is committed after the transaction, so a
- * crash replays the event and {@link DisclosureRequestWriter} makes that harmless. Unreadable or incomplete
- * events go to the dead-letter topic.
+ * {@code disclosure_request}, for the annual statistics the law requires, a poll at a time in one transaction. The
+ * offsets are committed after the transaction, so a crash replays the poll and {@link DisclosureRequestWriter}
+ * makes that harmless. A database outage is waited out, never dead-lettered; only unreadable, incomplete or
+ * unstorable events go to the dead-letter topic.
  */
 @ApplicationScoped
 public class DisclosureRequestConsumer {
@@ -23,18 +29,27 @@ public class DisclosureRequestConsumer {
     public static final String IN = "requests";
 
     private final DisclosureRequestWriter writer;
+    private final DeadLetters deadLetters;
 
-    public DisclosureRequestConsumer(DisclosureRequestWriter writer) {
+    public DisclosureRequestConsumer(DisclosureRequestWriter writer,
+                                     @Channel(ClassifiedItemConsumer.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
         this.writer = writer;
+        this.deadLetters = new DeadLetters(deadLetters, "publish-service");
     }
 
     @Incoming(IN)
     @Blocking
-    @Transactional
-    public void consume(String payload) {
-        DisclosureRequestEvent event = EventCodec.decode(payload, DisclosureRequestEvent.class);
-        validate(event);
-        writer.apply(event, payload);
+    public void consume(ConsumerRecords<String, String> records) {
+        PollStore.store("storing register entries", records, DisclosureRequestConsumer::decode,
+                batch -> QuarkusTransaction.requiringNew().timeout(120).run(() ->
+                        batch.forEach(d -> writer.apply(d.event(), d.record().value()))),
+                deadLetters);
+    }
+
+    static DisclosureRequestEvent decode(String value) {
+        DisclosureRequestEvent e = EventCodec.decode(value, DisclosureRequestEvent.class);
+        validate(e);
+        return e;
     }
 
     static void validate(DisclosureRequestEvent e) {
