@@ -1,33 +1,61 @@
 package io.xxgk.ingest.event;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
+import io.xxgk.contract.event.MalformedEventException;
+import io.xxgk.contract.failure.DeadLetters;
+import io.xxgk.contract.failure.PollStore;
 import io.xxgk.ingest.repository.ItemRecord;
 import io.xxgk.ingest.service.ItemStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Follows classify-service's decisions so that {@code GET /api/v1/items/{id}} tells where an item is. */
+/**
+ * Follows classify-service's decisions so that {@code GET /api/v1/items/{id}} tells where an item is. A poll is
+ * applied in one transaction; a database outage is waited out (never dead-lettered), so no item's status stays
+ * ACCEPTED for ever.
+ */
 @ApplicationScoped
 public class ClassifiedStatusConsumer {
 
     public static final String IN = "items-classified-status";
+    public static final String DEAD_LETTER = "ingest-dead-letter";
+
+    private final DeadLetters deadLetters;
+
+    public ClassifiedStatusConsumer(@Channel(DEAD_LETTER) MutinyEmitter<String> deadLetters) {
+        this.deadLetters = new DeadLetters(deadLetters, "ingest-service");
+    }
 
     @Incoming(IN)
     @Blocking
-    @Transactional
-    public void onClassified(String payload) {
-        ItemClassified e = EventCodec.decode(payload, ItemClassified.class);
-        ItemRecord.findItem(e.schoolCode(), e.itemId())
-                .filter(item -> item.revision == e.revision())
-                .ifPresent(item -> item.status = switch (e.decision()) {
-                    case PUBLISH -> ItemStatus.PUBLISHED.name();
-                    case HOLD -> ItemStatus.HELD.name();
-                    case WITHHOLD -> e.holdReasons().contains("REJECTED_IN_REVIEW")
-                            ? ItemStatus.REJECTED.name() : ItemStatus.WITHHELD.name();
-                    case WITHDRAW -> ItemStatus.WITHDRAWN.name();
-                });
+    public void onClassified(ConsumerRecords<String, String> records) {
+        PollStore.store("recording item status", records, ClassifiedStatusConsumer::decode,
+                batch -> QuarkusTransaction.requiringNew().run(() ->
+                        batch.forEach(d -> ItemRecord.updateStatus(d.event().schoolCode(), d.event().itemId(),
+                                d.event().revision(), statusOf(d.event()).name()))),
+                deadLetters);
+    }
+
+    static ItemClassified decode(String value) {
+        ItemClassified e = EventCodec.decode(value, ItemClassified.class);
+        if (e.itemId() == null || e.schoolCode() == null || e.decision() == null) {
+            throw new MalformedEventException("missing itemId, schoolCode or decision");
+        }
+        return e;
+    }
+
+    static ItemStatus statusOf(ItemClassified e) {
+        return switch (e.decision()) {
+            case PUBLISH -> ItemStatus.PUBLISHED;
+            case HOLD -> ItemStatus.HELD;
+            case WITHHOLD -> e.holdReasons().contains("REJECTED_IN_REVIEW") ? ItemStatus.REJECTED : ItemStatus.WITHHELD;
+            case WITHDRAW -> ItemStatus.WITHDRAWN;
+        };
     }
 }

@@ -52,6 +52,15 @@ public class ItemRecord extends PanacheEntityBase {
         return findByIdOptional(new Key(schoolCode, itemId));
     }
 
+    /**
+     * Sets the status of the item if it is still at {@code revision}, in one statement: no other column is
+     * written, so a decision can never write an older revision's values back over a concurrent revision.
+     */
+    public static int updateStatus(String schoolCode, String itemId, int revision, String status) {
+        return update("status = ?1, updatedAt = ?2 where schoolCode = ?3 and itemId = ?4 and revision = ?5",
+                status, Instant.now(), schoolCode, itemId, revision);
+    }
+
     public static class Key implements Serializable {
         public String schoolCode;
         public String itemId;
