@@ -174,7 +174,12 @@ public class DisclosureRequestService {
     }
 
     private LocalDate date(String v, String field, String label, boolean required, List<FieldError> errors) {
-        if (v == null || v.isBlank()) {
+        if (v != null && v.isBlank()) {
+            errors.add(new FieldError(field, "blank", field + " is blank; omit it or give an ISO date (YYYY-MM-DD)",
+                    label + "为空白，请省略该字段或填写 YYYY-MM-DD 格式的日期"));
+            return null;
+        }
+        if (v == null) {
             if (required) {
                 errors.add(new FieldError(field, "required", field + " is required", label + "不能为空"));
             }
