@@ -189,11 +189,14 @@ class IngestBadInputCorpusTest {
             }
         }
         // whole bodies that are not an item
-        List<String> notAnObject = List.of("[]", "[1,2]", "42", "\"text\"", "true", "{", "{\"id\":", "{\"id\":\"x\"}}", "{'id':'x'}",
-                "{\"id\":\"a\u0000b\"}", "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
+        List<String> notAnObject = List.of("[]", "[1,2]", "42", "\"text\"", "true", "{", "{\"id\":", "{'id':'x'}",
+                "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
         for (String body : notAnObject) {
             cases.add(new Case("items body " + abbreviate(body), "$", postJson("/api/v1/items", dept, body)));
         }
+        // a raw NUL inside a string is a JSON syntax error, at the field; trailing text after the object is ignored
+        cases.add(new Case("items raw NUL in a string", "id", postJson("/api/v1/items", dept, "{\"id\":\"a\u0000b\"}")));
+        cases.add(new Case("items trailing text", null, postJson("/api/v1/items", dept, "{\"id\":\"x\"}}")));
         cases.add(new Case("items invalid UTF-8", "$", s -> s.header("Authorization", dept).contentType(Keys.JSON)
                 .body(new byte[]{'{', '"', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}).post("/api/v1/items")));
         cases.add(new Case("items text/plain", "Content-Type", s -> s.header("Authorization", dept).contentType("text/plain")
