@@ -51,6 +51,25 @@ public interface IngestConfig {
 
         @WithDefault("500")
         int maxTitleChars();
+
+        /** Longest accepted body in UTF-8 bytes (200,000 Chinese characters are 600,000 bytes). */
+        @WithDefault("600000")
+        int maxBodyBytes();
+
+        /** Most attachments one item may reference. */
+        @WithDefault("50")
+        int maxAttachments();
+    }
+
+    Events events();
+
+    interface Events {
+        /**
+         * Largest encoded event ingest accepts to send, in bytes; below the producer's max.request.size (1 MiB)
+         * with room for the record's key and headers, so that no accepted item can block the outbox.
+         */
+        @WithDefault("921600")
+        int maxBytes();
     }
 
     interface Outbox {

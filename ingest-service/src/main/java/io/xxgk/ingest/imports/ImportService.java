@@ -42,6 +42,10 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     public static final int CHUNK = 500;
+    /** An import that was started this often without finishing is failed rather than resumed again. */
+    static final int MAX_ATTEMPTS = 3;
+    /** Largest register file accepted (a register of 100,000 rows is far smaller). */
+    static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
     private final ItemIntakeService intake;
     private final ObjectStorage storage;
@@ -63,11 +67,20 @@ public class ImportService {
             throw ProblemException.forbidden("只有部门 API key 可以导入 / only department keys import registers");
         }
         RegisterFileReader.Format format = format(upload, fileName);
+        try {
+            if (Files.size(upload) > MAX_FILE_BYTES) {
+                throw new ProblemException(413, "too-large", "文件过大 / File too large",
+                        "登记表不能超过 " + MAX_FILE_BYTES / (1024 * 1024) + " MB / a register file may be at most " + MAX_FILE_BYTES + " bytes",
+                        List.of(new Problem.FieldError("file", "too-large", "larger than " + MAX_FILE_BYTES + " bytes", "文件过大")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         ImportJob job = new ImportJob();
         job.id = UUID.randomUUID();
         job.schoolCode = caller.schoolCode();
         job.department = caller.department() == null ? "" : caller.department();
-        job.fileName = fileName == null ? "register." + format.name().toLowerCase(Locale.ROOT) : fileName;
+        job.fileName = fileName == null || fileName.isBlank() ? "register." + format.name().toLowerCase(Locale.ROOT) : fileName.strip();
         job.format = format.name();
         job.objectKey = "imports/" + job.id;
         job.status = ImportJob.Status.QUEUED.name();
@@ -86,6 +99,26 @@ public class ImportService {
         return job;
     }
 
+    /** A client resumes a FAILED import: it carries on after the rows already processed. */
+    public ImportJob resume(Caller caller, UUID jobId) {
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob j = ImportJob.<ImportJob>findByIdOptional(jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .filter(x -> caller.mayWriteFor(x.schoolCode))
+                    .orElseThrow(() -> ProblemException.notFound("没有这个导入任务 / no import " + jobId));
+            if (!ImportJob.Status.FAILED.name().equals(j.status)) {
+                throw ProblemException.conflict("只有失败的导入可以继续，此导入为 " + j.status + " / only a FAILED import can be resumed; this one is "
+                        + j.status);
+            }
+            j.status = ImportJob.Status.QUEUED.name();
+            j.attempts = 0;
+            j.error = null;
+            j.updatedAt = clock.instant();
+            return j;
+        });
+        workers.submit(() -> run(jobId));
+        return job;
+    }
+
     void resumeInterrupted(@Observes StartupEvent ev) {
         List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list("status in ?1",
                 List.of(ImportJob.Status.QUEUED.name(), ImportJob.Status.RUNNING.name())).stream().map(j -> j.id).toList());
@@ -99,9 +132,21 @@ public class ImportService {
     private void run(UUID jobId) {
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
             ImportJob j = ImportJob.findById(jobId);
+            j.attempts++;
+            if (j.attempts > MAX_ATTEMPTS) {
+                j.status = ImportJob.Status.FAILED.name();
+                j.error = "导入已中断 " + MAX_ATTEMPTS + " 次，已停止；请检查文件后继续或重新上传 / the import was interrupted "
+                        + MAX_ATTEMPTS + " times and has been stopped; check the file, then resume or upload it again";
+                j.updatedAt = clock.instant();
+                return null;
+            }
             j.status = ImportJob.Status.RUNNING.name();
             return j;
         });
+        if (job == null) {
+            LOG.warnf("import %s stopped after %d interrupted attempts", jobId, MAX_ATTEMPTS);
+            return;
+        }
         Caller caller = new Caller("import:" + jobId, job.schoolCode, job.department.isEmpty() ? null : job.department, false);
         Path file = null;
         try {
@@ -109,6 +154,7 @@ public class ImportService {
             try (InputStream in = storage.client().getObject(GetObjectArgs.builder().bucket(storage.bucket()).object(job.objectKey).build())) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            String idPrefix = rowIdPrefix(file, job.department);
             int alreadyDone = job.processed;
             List<Integer> rowNumbers = new ArrayList<>();
             List<ItemRequest> chunk = new ArrayList<>();
@@ -119,7 +165,7 @@ public class ImportService {
                     return;
                 }
                 rowNumbers.add(rowNumber);
-                chunk.add(RegisterRowMapper.map(values, job.schoolCode, caller.department(), "import-" + job.id, rowNumber));
+                chunk.add(RegisterRowMapper.map(values, job.schoolCode, caller.department(), idPrefix, rowNumber));
                 if (chunk.size() == CHUNK) {
                     submitChunk(job.id, caller, rowNumbers, chunk);
                 }
@@ -133,12 +179,15 @@ public class ImportService {
                 j.status = ImportJob.Status.DONE.name();
                 j.updatedAt = clock.instant();
             });
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             LOG.errorf(e, "import %s failed", jobId);
+            String reason = e instanceof RegisterFileReader.UnreadableRegister ? e.getMessage()
+                    : e instanceof Error ? "文件过于复杂，无法读取 / the file is too complex to read (" + e.getClass().getSimpleName() + ")"
+                    : "文件无法读取 / the file could not be read: " + e.getMessage();
             QuarkusTransaction.requiringNew().run(() -> {
                 ImportJob j = ImportJob.findById(jobId);
                 j.status = ImportJob.Status.FAILED.name();
-                j.error = "文件无法读取 / the file could not be read: " + e.getMessage();
+                j.error = reason;
                 j.updatedAt = clock.instant();
             });
         } finally {
@@ -180,6 +229,25 @@ public class ImportService {
         });
         rowNumbers.clear();
         chunk.clear();
+    }
+
+    /**
+     * Rows without an 编号 get ids from the file's content and the row number, so that uploading the same file
+     * again (a retry after a lost answer, a resumed or repeated import) finds the same items instead of creating
+     * every row again. The department is part of it: two departments may import identical files.
+     */
+    static String rowIdPrefix(Path file, String department) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update((department + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+            }
+            return "reg-" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ImportRowResult.Key key(UUID jobId, int rowNo) {

@@ -37,6 +37,16 @@ public final class RegisterFileReader {
 
     public enum Format { CSV, XLSX }
 
+    /** Most data rows of one register. */
+    static final int MAX_ROWS = XlsxGuard.Limits.DEFAULT.maxRows();
+
+    /** A register that cannot be read, with the reason in Chinese and English. */
+    public static final class UnreadableRegister extends IOException {
+        public UnreadableRegister(String message) {
+            super(message);
+        }
+    }
+
     private RegisterFileReader() {
     }
 
@@ -55,11 +65,15 @@ public final class RegisterFileReader {
     }
 
     private static void readCsv(Path file, RowHandler handler) throws IOException {
-        try (Reader reader = new StringReader(decode(Files.readAllBytes(file)));
+        try (Reader reader = open(file);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                      .setIgnoreEmptyLines(true).get().parse(reader)) {
             List<String> headers = parser.getHeaderNames().stream().map(RegisterFileReader::cleanHeader).toList();
             for (CSVRecord record : parser) {
+                if (record.getRecordNumber() > MAX_ROWS) {
+                    throw new UnreadableRegister("登记表超过 " + MAX_ROWS + " 行，请拆分后导入 / the register has more than " + MAX_ROWS
+                            + " rows; split it");
+                }
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < headers.size() && i < record.size(); i++) {
                     values.put(headers.get(i), record.get(i));
@@ -70,7 +84,9 @@ public final class RegisterFileReader {
     }
 
     private static void readXlsx(Path file, RowHandler handler) throws IOException {
-        try (InputStream in = Files.newInputStream(file); ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
+        XlsxGuard.check(file, XlsxGuard.Limits.DEFAULT);
+        // from the file (a ZIP read through its central directory), not a stream that would hold it in memory
+        try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
             Sheet sheet = wb.getFirstSheet();
             List<String> headers = new ArrayList<>();
             try (Stream<Row> rows = sheet.openStream()) {
@@ -118,15 +134,24 @@ public final class RegisterFileReader {
         return (id >= 14 && id <= 22) || (f != null && (f.contains("yy") || f.contains("d") && f.contains("m") || f.contains("年")));
     }
 
-    /** UTF-8 (with or without BOM) if the bytes are valid UTF-8, otherwise GB18030 (Excel's default in China). */
-    static String decode(byte[] bytes) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    /** The file as text, streamed: UTF-8 (BOM skipped) if it is valid UTF-8 throughout, otherwise GB18030. */
+    static Reader open(Path file) throws IOException {
+        Charset charset = StandardCharsets.UTF_8;
+        try (Reader probe = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            char[] buf = new char[8192];
+            while (probe.read(buf) >= 0) {
+                // only validating
+            }
         } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("GB18030"));
+            charset = Charset.forName("GB18030");
         }
+        java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), charset));
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     private static String cleanHeader(String h) {

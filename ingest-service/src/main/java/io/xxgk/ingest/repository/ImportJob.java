@@ -47,6 +47,9 @@ public class ImportJob extends PanacheEntityBase {
 
     public int rejected;
 
+    /** Starts of this import (first run, resumes after restarts); reset when a client resumes it. */
+    public int attempts;
+
     @Column(columnDefinition = "text")
     public String error;
 

@@ -51,7 +51,7 @@ public class AdminKeyResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "吊销 API key / revoke a key")
-    public ApiKeyService.KeyView revoke(@PathParam("id") UUID id) {
-        return keys.revoke(id);
+    public ApiKeyService.KeyView revoke(@PathParam("id") String id) {
+        return keys.revoke(Uuids.parse(id, "API key"));
     }
 }

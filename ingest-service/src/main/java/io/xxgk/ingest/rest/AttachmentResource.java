@@ -53,10 +53,7 @@ public class AttachmentResource {
     @Operation(summary = "上传附件 / upload an attachment (multipart field 'file')",
             description = "类型由文件内容判断（PDF、DOCX、XLSX、图片、ZIP）；相同内容只存一份。返回的 id 用于事项的 attachments 字段。")
     public Response upload(@RestForm("file") FileUpload file) {
-        if (file == null) {
-            throw ProblemException.invalid(List.of(new io.xxgk.contract.api.Problem.FieldError("file", "required",
-                    "multipart field 'file' is required", "缺少文件字段 file")));
-        }
+        Uploads.requireFile(file);
         AttachmentService.Stored stored = attachments.store(Caller.of(identity), file.uploadedFile(), file.fileName());
         return Response.status(Response.Status.CREATED)
                 .entity(AttachmentView.of(stored.record(), stored.deduplicated(), attachments.downloadUrl(stored.record())))
@@ -67,7 +64,8 @@ public class AttachmentResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DEPARTMENT, Roles.OPERATOR})
     @Operation(summary = "附件信息与限时下载链接 / metadata and a presigned download link")
-    public AttachmentView get(@PathParam("id") UUID id) {
+    public AttachmentView get(@PathParam("id") String rawId) {
+        UUID id = Uuids.parse(rawId, "附件 / attachment");
         Caller caller = Caller.of(identity);
         AttachmentRecord a = (caller.schoolCode() == null ? java.util.Optional.<AttachmentRecord>empty()
                 : attachments.find(caller.schoolCode(), id))

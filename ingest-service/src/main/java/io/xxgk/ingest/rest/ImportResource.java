@@ -60,10 +60,7 @@ public class ImportResource {
             description = "表头：编号、标题、发布部门、正文、类别、信息生成日期、发布日期、公开渠道、原文链接、清单事项、不予公开、不予公开理由。"
                     + "立即返回 202 与进度地址；逐行结果可查询。")
     public Response start(@RestForm("file") FileUpload file) {
-        if (file == null) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("file", "required", "multipart field 'file' is required",
-                    "缺少文件字段 file")));
-        }
+        Uploads.requireFile(file);
         ImportJob job = imports.start(Caller.of(identity), file.uploadedFile(), file.fileName());
         return Response.accepted(view(job, List.of())).build();
     }
@@ -72,17 +69,48 @@ public class ImportResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DEPARTMENT, Roles.OPERATOR})
     @Operation(summary = "导入进度与逐行结果 / progress and per-row results")
-    public ImportView get(@PathParam("id") UUID id, @QueryParam("offset") @DefaultValue("0") int offset,
-                          @QueryParam("limit") @DefaultValue("1000") int limit, @QueryParam("onlyRejected") boolean onlyRejected) {
+    public ImportView get(@PathParam("id") String rawId, @QueryParam("offset") @DefaultValue("0") String rawOffset,
+                          @QueryParam("limit") @DefaultValue("1000") String rawLimit, @QueryParam("onlyRejected") String rawOnlyRejected) {
+        UUID id = Uuids.parse(rawId, "导入任务 / import");
+        int offset = intParam("offset", rawOffset, 0, Integer.MAX_VALUE);
+        int limit = intParam("limit", rawLimit, 1, 5000);
+        boolean onlyRejected = "true".equalsIgnoreCase(rawOnlyRejected);
+        if (rawOnlyRejected != null && !onlyRejected && !"false".equalsIgnoreCase(rawOnlyRejected)) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("onlyRejected", "format", "onlyRejected must be true or false",
+                    "onlyRejected 应为 true 或 false")));
+        }
         Caller caller = Caller.of(identity);
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = ImportJob.<ImportJob>findByIdOptional(id).filter(j -> caller.mayRead(j.schoolCode))
                     .orElseThrow(() -> ProblemException.notFound("没有这个导入任务 / no import " + id));
             List<ImportRowResult> rows = ImportRowResult.<ImportRowResult>find(
                             onlyRejected ? "jobId = ?1 and status <> 202 order by rowNo" : "jobId = ?1 order by rowNo", id)
-                    .range(Math.max(0, offset), Math.max(0, offset) + Math.min(Math.max(limit, 1), 5000) - 1).list();
+                    .range(offset, (int) Math.min(Integer.MAX_VALUE, (long) offset + limit - 1)).list();
             return view(job, rows);
         });
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed(Roles.DEPARTMENT)
+    @Operation(summary = "继续失败的导入 / resume a failed import",
+            description = "从中断处继续；已处理的行不会重复提交（行编号稳定，重复提交同一内容是幂等的）。")
+    public Response resume(@PathParam("id") String rawId) {
+        ImportJob job = imports.resume(Caller.of(identity), Uuids.parse(rawId, "导入任务 / import"));
+        return Response.accepted(view(job, List.of())).build();
+    }
+
+    private static int intParam(String name, String raw, int min, int max) {
+        try {
+            long v = Long.parseLong(raw.strip());
+            if (v >= min && v <= max) {
+                return (int) v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid(List.of(new Problem.FieldError(name, "range", name + " must be an integer from " + min + " to " + max,
+                name + " 应为 " + min + " 到 " + max + " 之间的整数")));
     }
 
     private static ImportView view(ImportJob job, List<ImportRowResult> rows) {

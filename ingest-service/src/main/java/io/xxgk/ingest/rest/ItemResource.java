@@ -7,6 +7,8 @@ import io.xxgk.ingest.repository.ItemRecord;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.security.Roles;
 import io.xxgk.ingest.service.ItemIntakeService;
+import io.xxgk.ingest.service.ItemValidator;
+import io.xxgk.ingest.service.TextRules;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -133,6 +135,8 @@ public class ItemResource {
     }
 
     private ItemRecord readable(String id, String schoolCode) {
+        ItemValidator.requireItemId(id);
+        TextRules.require("schoolCode", schoolCode, 32);
         Caller caller = Caller.of(identity);
         String school = schoolCode != null ? schoolCode : caller.schoolCode();
         if (school == null || !caller.mayRead(school)) {

@@ -45,13 +45,27 @@ public class ApiKeyService {
 
     @Transactional
     public Issued issue(IssueRequest r) {
-        List<FieldError> errors = new ArrayList<>();
-        KeyRole role = r == null || r.role() == null ? KeyRole.DEPARTMENT : ItemValidator.parseEnum(KeyRole.class, r.role());
         if (r == null) {
             throw ProblemException.invalid(List.of(new FieldError("$", "required", "request body is required", "请求体不能为空")));
         }
+        List<FieldError> errors = new ArrayList<>();
+        boolean texts = TextRules.check("schoolCode", r.schoolCode(), 32, errors)
+                & TextRules.check("department", r.department(), 400, errors)
+                & TextRules.check("label", r.label(), 600, errors)
+                & TextRules.check("role", r.role(), 32, errors);
+        if (!texts) {
+            throw ProblemException.invalid(errors);
+        }
+        KeyRole role = r.role() == null ? KeyRole.DEPARTMENT : ItemValidator.parseEnum(KeyRole.class, r.role());
         if (role == null) {
-            errors.add(new FieldError("role", "unknown", "role must be DEPARTMENT or OPERATOR", "角色应为 DEPARTMENT 或 OPERATOR"));
+            errors.add(new FieldError("role", "unknown", "role must be DEPARTMENT or OPERATOR, not '" + r.role() + "'",
+                    "角色应为 DEPARTMENT 或 OPERATOR"));
+        }
+        if (r.department() != null && r.department().strip().length() > 100) {
+            errors.add(new FieldError("department", "too-long", "department is longer than 100 characters", "部门名称超过 100 个字符"));
+        }
+        if (r.label() != null && r.label().length() > 200) {
+            errors.add(new FieldError("label", "too-long", "label is longer than 200 characters", "备注超过 200 个字符"));
         }
         if (role == KeyRole.DEPARTMENT) {
             if (r.schoolCode() == null || schools.find(r.schoolCode()).isEmpty()) {
@@ -94,6 +108,7 @@ public class ApiKeyService {
 
     @Transactional
     public List<KeyView> list(String schoolCode) {
+        TextRules.require("schoolCode", schoolCode, 32);
         List<ApiKey> keys = schoolCode == null ? ApiKey.listAll() : ApiKey.list("schoolCode", schoolCode);
         return keys.stream().map(KeyView::of).toList();
     }

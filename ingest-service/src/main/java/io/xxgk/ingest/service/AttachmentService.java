@@ -8,6 +8,7 @@ import io.minio.http.Method;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.contract.event.AttachmentRef;
+import io.xxgk.contract.failure.TransientFailures;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.repository.AttachmentRecord;
 import io.xxgk.ingest.rest.ProblemException;
@@ -94,6 +95,9 @@ public class AttachmentService {
         } catch (ProblemException e) {
             throw e;
         } catch (Exception e) {
+            if (!TransientFailures.isTransient(e) && !e.getClass().getName().startsWith("io.minio.")) {
+                throw new IllegalStateException("attachment not stored", e);
+            }
             throw new ProblemException(503, "storage-unavailable", "对象存储不可用 / Object store unavailable",
                     "附件未保存，请稍后重试 / the attachment was not stored, please retry: " + e.getMessage(), null);
         }

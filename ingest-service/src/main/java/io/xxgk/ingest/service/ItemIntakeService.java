@@ -9,6 +9,7 @@ import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
+import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.event.OutboxWriter;
 import io.xxgk.ingest.repository.ItemRecord;
 import io.xxgk.ingest.repository.ItemRevisionRecord;
@@ -37,14 +38,18 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ItemIntakeService {
 
+    static final int MAX_REASON_BYTES = 2000;
+
     private final ItemValidator validator;
     private final OutboxWriter outbox;
     private final AttachmentService attachments;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final IngestConfig config;
 
     public ItemIntakeService(ItemValidator validator, OutboxWriter outbox, AttachmentService attachments, Clock clock,
-                             MeterRegistry metrics) {
+                             MeterRegistry metrics, IngestConfig config) {
+        this.config = config;
         this.validator = validator;
         this.outbox = outbox;
         this.attachments = attachments;
@@ -125,6 +130,11 @@ public class ItemIntakeService {
         String hash = contentHash(r);
         return inTransactionWithRetry(() -> {
             ItemRecord item = lockExisting(r.schoolCode(), itemId);
+            if (caller.department() != null && !caller.department().equals(item.department)) {
+                reject("forbidden");
+                throw ProblemException.forbidden("此事项由" + item.department + "发布，不能由其他部门更正 / only the posting department ('"
+                        + item.department + "') may revise item '" + itemId + "'");
+            }
             if (ItemStatus.WITHDRAWN.name().equals(item.status)) {
                 throw ProblemException.conflict("事项 " + itemId + " 已撤回，不能更正 / item '" + itemId + "' was withdrawn; submit a new item");
             }
@@ -137,6 +147,8 @@ public class ItemIntakeService {
 
     /** 撤回: leaves public view, stays in the history. Withdrawing twice answers the first withdrawal. */
     public Accepted withdraw(Caller caller, String schoolCode, String itemId, String reason) {
+        ItemValidator.requireItemId(itemId);
+        TextRules.require("reason", reason, MAX_REASON_BYTES);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid(List.of(new FieldError("reason", "required", "a withdrawal needs its reason",
                     "撤回必须说明理由")));
@@ -208,6 +220,8 @@ public class ItemIntakeService {
 
     /** Records a new revision of {@code item} and queues its event. */
     private Accepted append(ItemRecord item, ItemSubmitted event, String hash) {
+        String encoded = EventCodec.encode(event);
+        requireEventFits(encoded, event);
         item.revision = event.revision();
         item.status = ItemStatus.ACCEPTED.name();
         item.department = event.department();
@@ -220,12 +234,32 @@ public class ItemIntakeService {
         revision.itemId = item.itemId;
         revision.revision = event.revision();
         revision.action = event.action().name();
-        revision.event = EventCodec.encode(event);
+        revision.event = encoded;
         revision.contentHash = hash;
         revision.createdAt = event.submittedAt();
         revision.persist();
         outbox.append(event);
         return new Accepted(item.schoolCode, item.itemId, event.revision(), ItemStatus.ACCEPTED, false);
+    }
+
+    /**
+     * The encoded event must fit in one Kafka record (JSON escapes some characters up to sixfold, so field limits
+     * alone do not bound it): refused here, it can never block the outbox.
+     */
+    private void requireEventFits(String encoded, ItemSubmitted event) {
+        long bytes = TextRules.utf8Length(encoded);
+        int max = config.events().maxBytes();
+        if (bytes <= max) {
+            return;
+        }
+        String field = event.action() == ItemAction.WITHDRAW ? "reason"
+                : event.body() != null && TextRules.utf8Length(EventCodec.encode(event.body())) > max / 2 ? "body" : "$";
+        reject("validation");
+        throw ProblemException.invalid(List.of(new FieldError(field, "event-too-large",
+                "the item's event would be " + bytes + " bytes once encoded as JSON; at most " + max
+                        + " (control characters and quotes count several times); shorten " + field + " or upload it as an attachment",
+                "事项编码为 JSON 后为 " + bytes + " 字节，超过上限 " + max + " 字节（控制字符、引号等会被转义成多个字节），请缩短 " + field
+                        + " 或以附件形式上传")));
     }
 
     private ItemRecord lockExisting(String school, String itemId) {
@@ -293,7 +327,8 @@ public class ItemIntakeService {
                 ? LocalDate.ofInstant(now, ItemValidator.CHINA) : LocalDate.parse(r.producedDate().strip());
         LocalDate published = r.publishedDate() == null || r.publishedDate().isBlank() ? null : LocalDate.parse(r.publishedDate().strip());
         boolean withheld = Boolean.TRUE.equals(r.withheld());
-        List<AttachmentRef> refs = r.attachments() == null ? List.of() : attachments.references(r.schoolCode(), r.attachments());
+        List<AttachmentRef> refs = r.attachments() == null ? List.of()
+                : attachments.references(r.schoolCode(), r.attachments().stream().distinct().toList());
         return new ItemSubmitted(ItemSubmitted.SCHEMA_VERSION, r.id(), revision, action, r.schoolCode(), r.department().strip(),
                 r.title().strip(), r.body(), kind, produced, published, channels, blankToNull(r.sourceUrl()), r.checklistHint(),
                 withheld, withheld ? ItemValidator.parseEnum(WithholdReason.class, r.withholdReason()).name() : null, null,

@@ -25,6 +25,8 @@ public class ItemValidator {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    /** publish stores source URLs of up to 1,000 characters. */
+    static final int MAX_URL_BYTES = 1000;
 
     private final SchoolDirectory schools;
     private final IngestConfig config;
@@ -42,64 +44,110 @@ public class ItemValidator {
             errors.add(new FieldError("$", "required", "request body is required", "请求体不能为空"));
             return errors;
         }
-        if (blank(r.id())) {
+        boolean idText = TextRules.check("id", r.id(), 128, errors);
+        if (idText && blank(r.id())) {
             errors.add(new FieldError("id", "required", "id is required (the client's idempotency key)", "编号 id 不能为空"));
-        } else if (!ID.matcher(r.id()).matches()) {
+        } else if (idText && !ID.matcher(r.id()).matches()) {
             errors.add(new FieldError("id", "format", "id must be 1-128 letters, digits or . _ : -, starting with a letter or digit",
                     "编号 id 只能包含字母、数字和 . _ : -，长度 1-128"));
         }
-        if (blank(r.schoolCode())) {
-            errors.add(new FieldError("schoolCode", "required", "schoolCode is required", "学校代码 schoolCode 不能为空"));
-        } else if (schools.find(r.schoolCode()).isEmpty()) {
-            errors.add(new FieldError("schoolCode", "unknown", "unknown school '" + r.schoolCode() + "'", "未知的学校代码 " + r.schoolCode()));
+        if (TextRules.check("schoolCode", r.schoolCode(), 32, errors)) {
+            if (blank(r.schoolCode())) {
+                errors.add(new FieldError("schoolCode", "required", "schoolCode is required", "学校代码 schoolCode 不能为空"));
+            } else if (schools.find(r.schoolCode()).isEmpty()) {
+                errors.add(new FieldError("schoolCode", "unknown", "unknown school '" + r.schoolCode() + "'", "未知的学校代码 " + r.schoolCode()));
+            }
         }
-        if (blank(r.department())) {
-            errors.add(new FieldError("department", "required", "department is required", "发布部门 department 不能为空"));
-        } else if (r.department().length() > 100) {
-            errors.add(new FieldError("department", "too-long", "department is longer than 100 characters", "部门名称超过 100 个字符"));
+        if (TextRules.check("department", r.department(), 400, errors)) {
+            if (blank(r.department())) {
+                errors.add(new FieldError("department", "required", "department is required", "发布部门 department 不能为空"));
+            } else if (r.department().strip().length() > 100) {
+                errors.add(new FieldError("department", "too-long", "department is longer than 100 characters", "部门名称超过 100 个字符"));
+            }
         }
-        if (blank(r.title())) {
-            errors.add(new FieldError("title", "required", "title must not be missing or blank", "标题 title 不能为空"));
-        } else if (r.title().strip().length() > config.items().maxTitleChars()) {
-            errors.add(new FieldError("title", "too-long", "title is longer than " + config.items().maxTitleChars() + " characters",
-                    "标题超过 " + config.items().maxTitleChars() + " 个字符"));
+        if (TextRules.check("title", r.title(), 4L * config.items().maxTitleChars(), errors)) {
+            if (blank(r.title())) {
+                errors.add(new FieldError("title", "required", "title must not be missing or blank", "标题 title 不能为空"));
+            } else if (r.title().strip().length() > config.items().maxTitleChars()) {
+                errors.add(new FieldError("title", "too-long", "title is longer than " + config.items().maxTitleChars() + " characters",
+                        "标题超过 " + config.items().maxTitleChars() + " 个字符"));
+            }
         }
-        if (r.body() != null && r.body().length() > config.items().maxBodyChars()) {
+        if (TextRules.check("body", r.body(), config.items().maxBodyBytes(), errors)
+                && r.body() != null && r.body().length() > config.items().maxBodyChars()) {
             errors.add(new FieldError("body", "too-large", "body is longer than " + config.items().maxBodyChars() + " characters",
                     "正文超过 " + config.items().maxBodyChars() + " 个字符，请以附件形式上传"));
         }
-        if (r.kind() != null && parseEnum(ItemKind.class, r.kind()) == null) {
+        if (TextRules.check("kind", r.kind(), 64, errors) && r.kind() != null && parseEnum(ItemKind.class, r.kind()) == null) {
             errors.add(new FieldError("kind", "unknown", "unknown kind '" + r.kind() + "'; one of " + Arrays.toString(ItemKind.values()),
-                    "未知的信息类别 " + r.kind()));
+                    "未知的信息类别 " + r.kind() + "，应为 " + Arrays.toString(ItemKind.values()) + " 之一"));
         }
-        LocalDate produced = date(r.producedDate(), "producedDate", "信息生成日期", errors);
-        LocalDate published = date(r.publishedDate(), "publishedDate", "发布日期", errors);
+        LocalDate produced = TextRules.check("producedDate", r.producedDate(), 32, errors)
+                ? date(r.producedDate(), "producedDate", "信息生成日期", errors) : null;
+        LocalDate published = TextRules.check("publishedDate", r.publishedDate(), 32, errors)
+                ? date(r.publishedDate(), "publishedDate", "发布日期", errors) : null;
         if (produced != null && published != null && published.isBefore(produced)) {
             errors.add(new FieldError("publishedDate", "before-produced", "publishedDate is before producedDate", "发布日期早于信息生成日期"));
         }
         if (r.channels() != null) {
-            for (int i = 0; i < r.channels().size(); i++) {
-                if (parseEnum(Channel.class, r.channels().get(i)) == null) {
-                    errors.add(new FieldError("channels[" + i + "]", "unknown", "unknown channel '" + r.channels().get(i) + "'; one of "
-                            + Arrays.toString(Channel.values()), "未知的公开渠道 " + r.channels().get(i)));
+            if (r.channels().size() > Channel.values().length * 2) {
+                errors.add(new FieldError("channels", "too-many", "at most " + Channel.values().length * 2 + " channels",
+                        "公开渠道最多 " + Channel.values().length * 2 + " 个"));
+            } else {
+                for (int i = 0; i < r.channels().size(); i++) {
+                    String c = r.channels().get(i);
+                    if (TextRules.check("channels[" + i + "]", c, 64, errors) && parseEnum(Channel.class, c) == null) {
+                        errors.add(new FieldError("channels[" + i + "]", "unknown", "unknown channel '" + c + "'; one of "
+                                + Arrays.toString(Channel.values()), "未知的公开渠道 " + c + "，应为 " + Arrays.toString(Channel.values()) + " 之一"));
+                    }
                 }
             }
         }
-        if (r.sourceUrl() != null && !r.sourceUrl().isBlank() && !httpUrl(r.sourceUrl())) {
+        if (TextRules.check("sourceUrl", r.sourceUrl(), MAX_URL_BYTES, errors)
+                && r.sourceUrl() != null && !r.sourceUrl().isBlank() && !httpUrl(r.sourceUrl())) {
             errors.add(new FieldError("sourceUrl", "format", "sourceUrl must be an http(s) URL", "原文链接必须是 http(s) 地址"));
         }
         if (r.checklistHint() != null && (r.checklistHint() < 1 || r.checklistHint() > 50)) {
             errors.add(new FieldError("checklistHint", "range", "checklistHint must be between 1 and 50", "清单事项编号应在 1 到 50 之间"));
         }
-        if (Boolean.TRUE.equals(r.withheld())) {
+        if (TextRules.check("withholdReason", r.withholdReason(), 64, errors) && Boolean.TRUE.equals(r.withheld())) {
             if (blank(r.withholdReason())) {
                 errors.add(new FieldError("withholdReason", "required", "a withheld item needs its legal reason", "不予公开的事项必须注明理由"));
             } else if (parseEnum(WithholdReason.class, r.withholdReason()) == null) {
                 errors.add(new FieldError("withholdReason", "unknown", "unknown withholdReason '" + r.withholdReason() + "'; one of "
-                        + Arrays.toString(WithholdReason.values()), "未知的不予公开理由 " + r.withholdReason()));
+                        + Arrays.toString(WithholdReason.values()), "未知的不予公开理由 " + r.withholdReason() + "，应为 "
+                        + Arrays.toString(WithholdReason.values()) + " 之一"));
+            }
+        }
+        if (r.attachments() != null) {
+            int max = config.items().maxAttachments();
+            if (r.attachments().size() > max) {
+                errors.add(new FieldError("attachments", "too-many", "at most " + max + " attachments per item, got "
+                        + r.attachments().size(), "每条事项最多 " + max + " 个附件，实际 " + r.attachments().size() + " 个"));
+            } else {
+                for (int i = 0; i < r.attachments().size(); i++) {
+                    String a = r.attachments().get(i);
+                    if (a == null) {
+                        errors.add(new FieldError("attachments[" + i + "]", "required", "attachment id must not be null", "附件编号不能为空"));
+                    } else {
+                        TextRules.check("attachments[" + i + "]", a, 64, errors);
+                    }
+                }
             }
         }
         return errors;
+    }
+
+    /** An item id as it appears in a path: the same rule as in the body. */
+    public static void requireItemId(String id) {
+        List<FieldError> errors = new ArrayList<>();
+        if (TextRules.check("id", id, 128, errors) && (id == null || !ID.matcher(id).matches())) {
+            errors.add(new FieldError("id", "format", "id must be 1-128 letters, digits or . _ : -, starting with a letter or digit",
+                    "编号 id 只能包含字母、数字和 . _ : -，长度 1-128"));
+        }
+        if (!errors.isEmpty()) {
+            throw io.xxgk.ingest.rest.ProblemException.invalid(errors);
+        }
     }
 
     private LocalDate date(String value, String field, String label, List<FieldError> errors) {

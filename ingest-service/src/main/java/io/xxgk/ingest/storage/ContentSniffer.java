@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
+import java.util.Enumeration;
 
 /**
  * Tells the real type of an upload from its bytes, never from the name or the client's Content-Type.
@@ -49,22 +50,23 @@ public final class ContentSniffer {
         return Optional.empty();
     }
 
-    /** OOXML files are ZIPs whose entries name the application (word/, xl/). */
-    private static String officeOrZip(Path file) throws IOException {
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (int i = 0; i < 200; i++) {
-                ZipEntry e = zip.getNextEntry();
-                if (e == null) {
-                    break;
-                }
-                if (e.getName().startsWith("word/")) {
+    /**
+     * OOXML files are ZIPs whose entries name the application (word/, xl/). Only the central directory is read:
+     * nothing is inflated, whatever the entries hold.
+     */
+    private static String officeOrZip(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            for (int i = 0; i < 10_000 && entries.hasMoreElements(); i++) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith("word/")) {
                     return DOCX;
                 }
-                if (e.getName().startsWith("xl/")) {
+                if (name.startsWith("xl/")) {
                     return XLSX;
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return ZIP;
         }
         return ZIP;
