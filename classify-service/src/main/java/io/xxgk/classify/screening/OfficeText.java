@@ -77,6 +77,8 @@ public final class OfficeText {
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        // prefixes are matched by their local part only; an undeclared prefix must not make a document unscreenable
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         return f;
     }
 
@@ -140,14 +142,15 @@ public final class OfficeText {
                 switch (event) {
                     case XMLStreamConstants.START_ELEMENT -> {
                         for (int i = 0; i < xml.getAttributeCount(); i++) {
-                            if (TEXT_ATTRIBUTES.contains(xml.getAttributeLocalName(i))) {
+                            if (TEXT_ATTRIBUTES.contains(local(xml.getAttributeLocalName(i)))) {
                                 text.append(xml.getAttributeValue(i)).append('\n');
                             }
                         }
-                        if (worksheet && "c".equals(xml.getLocalName())) {
+                        String element = local(xml.getLocalName());
+                        if (worksheet && "c".equals(element)) {
                             String t = xml.getAttributeValue(null, "t");
                             cellType = t == null ? "n" : t;
-                        } else if (worksheet && "v".equals(xml.getLocalName())) {
+                        } else if (worksheet && "v".equals(element)) {
                             inValue = true;
                             value.setLength(0);
                         }
@@ -160,7 +163,7 @@ public final class OfficeText {
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
-                        String name = xml.getLocalName();
+                        String name = local(xml.getLocalName());
                         if (inValue && "v".equals(name)) {
                             inValue = false;
                             text.append(cellValue(cellType, value));
@@ -226,6 +229,11 @@ public final class OfficeText {
             }
         }
         return v;
+    }
+
+    private static String local(String name) {
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(colon + 1);
     }
 
     private static String firstLine(String s) {
