@@ -54,6 +54,11 @@ public final class ChecklistClassifier {
     /** Below this top probability on the title alone, the first part of the body is also read. */
     static final double BODY_BELOW = 0.5;
     static final int BODY_CHARS = 120;
+    /**
+     * What the rules and the model see of a title: its first 500 characters (a title is one line; anything longer is
+     * not a title, and bounding it bounds the work of a hostile one).
+     */
+    public static final int TITLE_CHARS = 500;
     static final double RULE_CONFIDENCE = 0.97;
     static final double CORRECTION_CONFIDENCE = 0.99;
     /** Weight (repetitions) of an operator's correction row in training. */
@@ -117,9 +122,9 @@ public final class ChecklistClassifier {
             }
             String label = TrainingData.checkLabel(r[1].strip(), "extra row " + i);
             for (int k = 0; k < EXTRA_ROW_WEIGHT; k++) {
-                rows.add(new TrainingData.Row(r[0], label, "extra"));
+                rows.add(new TrainingData.Row(head(r[0], TITLE_CHARS), label, "extra"));
             }
-            corrections.put(TitleFeatures.normalize(r[0]), label);
+            corrections.put(TitleFeatures.normalize(head(r[0], TITLE_CHARS)), label);
         }
         return new ChecklistClassifier(checklist, train(rows), corrections, rows.size());
     }
@@ -198,7 +203,7 @@ public final class ChecklistClassifier {
      * checklist item, 1-50) are weak evidence, {@code department} is not used for the decision.
      */
     public Classification classify(String title, String body, String department, ItemKind kind, Integer hint) {
-        String t = TitleFeatures.normalize(title);
+        String t = TitleFeatures.normalize(head(title, TITLE_CHARS));
         Integer validHint = hint != null && hint >= 1 && hint <= 50 ? hint : null;
 
         String corrected = corrections.get(t);
@@ -218,7 +223,7 @@ public final class ChecklistClassifier {
         double[] p = model.eval(features);
         boolean usedBody = false;
         if (max(p) < BODY_BELOW && body != null && !body.isBlank()) {
-            String b = TitleFeatures.normalize(body);
+            String b = TitleFeatures.normalize(head(body, 4 * BODY_CHARS));
             String[] withBody = TitleFeatures.features(t + " " + b.substring(0, Math.min(BODY_CHARS, b.length())));
             double[] pb = model.eval(withBody);
             // the body may point to an item; it never talks an unsure title into "none" (bodies are wordy, titles are not)
@@ -252,6 +257,15 @@ public final class ChecklistClassifier {
             why.append("; ").append(priors);
         }
         return result(label, p[best], why.toString(), validHint, label, p, modelOnly);
+    }
+
+    /** The first {@code max} characters of {@code s} (never splitting a surrogate pair); null stays null. */
+    public static String head(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 
     private Classification result(String label, double confidence, String why, Integer hint, String chosen) {

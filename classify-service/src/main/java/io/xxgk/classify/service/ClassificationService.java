@@ -11,16 +11,18 @@ import io.xxgk.contract.event.ItemSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides what happens to one submitted revision: its checklist place, and whether it may be published now or
- * waits for a person (low confidence, the department's hint disagrees, personal data in the title, body or a
- * DOCX/XLSX attachment). The public copy of title and body always has personal data masked.
+ * waits for a person (low confidence, the department's hint disagrees, personal data in the title, body, an
+ * attachment's name or a DOCX/XLSX attachment, an attachment that could not be screened completely). The public copy
+ * of title, body and attachment names always has personal data masked.
  */
 @ApplicationScoped
 public class ClassificationService {
@@ -37,11 +39,14 @@ public class ClassificationService {
     private final double holdBelow;
     private final boolean holdPersonalData;
     private final Clock clock;
+    private final Set<String> unscreenedAllowed;
 
     public ClassificationService(ItemClassifier classifier, PersonalDataScreener screener, AttachmentText attachmentText,
                                  @ConfigProperty(name = "xxgk.classify.hold-below", defaultValue = "0.5") double holdBelow,
                                  @ConfigProperty(name = "xxgk.classify.hold-personal-data", defaultValue = "true") boolean holdPersonalData,
+                                 @ConfigProperty(name = "xxgk.classify.unscreened-types-allowed") Optional<List<String>> unscreenedAllowed,
                                  Clock clock) {
+        this.unscreenedAllowed = Set.copyOf(unscreenedAllowed.orElse(List.of()));
         this.classifier = classifier;
         this.screener = screener;
         this.attachmentText = attachmentText;
@@ -60,7 +65,18 @@ public class ClassificationService {
         ScreeningResult bodyScreen = screener.screen(in.body() == null ? "" : in.body());
         boolean personalData = titleScreen.found() || bodyScreen.found();
 
+        // attachment names are public like the title: always masked, and personal data in one holds the item
+        List<AttachmentRef> attachments = new ArrayList<>(in.attachments().size());
+        boolean personalDataInName = false;
+        for (AttachmentRef a : in.attachments()) {
+            ScreeningResult name = screener.screen(a.fileName() == null ? "" : a.fileName());
+            personalDataInName |= name.found();
+            attachments.add(name.found()
+                    ? new AttachmentRef(a.objectKey(), name.maskedText(), a.contentType(), a.size(), a.sha256()) : a);
+        }
+
         List<String> holdReasons = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Decision decision;
         if (in.action() == ItemAction.WITHDRAW) {
             decision = Decision.WITHDRAW;
@@ -76,33 +92,50 @@ public class ClassificationService {
             if (personalData && holdPersonalData) {
                 holdReasons.add(PERSONAL_DATA);
             }
-            screenAttachments(in, holdReasons);
+            if (personalDataInName && holdPersonalData) {
+                holdReasons.add(PERSONAL_DATA_IN_ATTACHMENT);
+                notes.add("附件名含个人信息（已打码）/ personal data in an attachment's file name (masked)");
+            }
+            screenAttachments(in.attachments(), attachments, holdReasons, notes);
             decision = holdReasons.isEmpty() ? Decision.PUBLISH : Decision.HOLD;
         }
         String explanation = c.explanation() + (personalData
-                ? "；个人信息 personal data: " + combinedSummary(titleScreen, bodyScreen) + "（公开副本已打码 / masked）" : "");
+                ? "；个人信息 personal data: " + combinedSummary(titleScreen, bodyScreen) + "（公开副本已打码 / masked）" : "")
+                + (notes.isEmpty() ? "" : "；附件 attachments: " + String.join("; ", notes));
         return new ItemClassified(ItemClassified.SCHEMA_VERSION, in.itemId(), in.revision(), in.schoolCode(), in.department(),
                 titleScreen.maskedText(), in.body() == null ? null : bodyScreen.maskedText(), in.kind(), in.producedDate(),
                 in.publishedDate(), in.channels(), in.sourceUrl(), c.checklistItem(), c.category(), c.confidence(), explanation,
-                decision, holdReasons, personalData, in.withholdReason(), in.attachments(), clock.instant());
+                decision, holdReasons, personalData || personalDataInName, in.withholdReason(), attachments, clock.instant());
     }
 
-    /** An attachment cannot be masked here: one carrying personal data, or one that could not be read, waits. */
-    private void screenAttachments(ItemSubmitted in, List<String> holdReasons) {
-        for (AttachmentRef a : in.attachments()) {
-            if (!AttachmentText.readable(a)) {
+    /**
+     * An attachment cannot be masked here. Fail closed: one carrying personal data, one that could not be read
+     * completely (limits, malformed, missing) and one of a type whose text cannot be read here (PDF, images, ZIP,
+     * unknown) holds the item, unless its content type is listed in {@code xxgk.classify.unscreened-types-allowed} (never a ZIP).
+     */
+    private void screenAttachments(List<AttachmentRef> original, List<AttachmentRef> masked, List<String> holdReasons,
+                                   List<String> notes) {
+        for (int i = 0; i < original.size(); i++) {
+            AttachmentRef a = original.get(i);
+            String name = masked.get(i).fileName();
+            if (!AttachmentText.readable(a) && a.contentType() != null && !a.contentType().contains("zip")
+                    && unscreenedAllowed.contains(a.contentType())) {
                 continue;
             }
-            try {
-                if (attachmentText.text(a).map(t -> screener.screen(t).found()).orElse(false) && holdPersonalData
-                        && !holdReasons.contains(PERSONAL_DATA_IN_ATTACHMENT)) {
-                    holdReasons.add(PERSONAL_DATA_IN_ATTACHMENT);
-                }
-            } catch (IOException e) {
-                if (!holdReasons.contains(ATTACHMENT_NOT_SCREENED)) {
-                    holdReasons.add(ATTACHMENT_NOT_SCREENED);
-                }
+            AttachmentText.Read read = attachmentText.read(a);
+            if (!read.screened()) {
+                addOnce(holdReasons, ATTACHMENT_NOT_SCREENED);
+                notes.add(name + " 未筛查 not screened: " + read.problem());
+            } else if (screener.screen(read.text()).found() && holdPersonalData) {
+                addOnce(holdReasons, PERSONAL_DATA_IN_ATTACHMENT);
+                notes.add(name + " 含个人信息 contains personal data");
             }
+        }
+    }
+
+    private static void addOnce(List<String> reasons, String reason) {
+        if (!reasons.contains(reason)) {
+            reasons.add(reason);
         }
     }
 

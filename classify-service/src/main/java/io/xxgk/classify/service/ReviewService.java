@@ -5,7 +5,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.xxgk.classify.event.ClassifiedHeaders;
 import io.xxgk.classify.repository.ClassificationRecord;
+import io.xxgk.classify.model.ChecklistClassifier;
 import io.xxgk.classify.repository.CorrectionRecord;
+import io.xxgk.classify.repository.UnsentReviewRecord;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +34,8 @@ import java.util.Optional;
 public class ReviewService {
 
     public static final String OUT = "items-reviewed";
+    private static final Logger LOG = Logger.getLogger(ReviewService.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     /** Hold reason carried by a WITHHOLD decision that a person took in review (ingest shows it as REJECTED). */
     public static final String REJECTED_IN_REVIEW = "REJECTED_IN_REVIEW";
 
@@ -65,20 +70,30 @@ public class ReviewService {
         });
     }
 
+    /** A decision taken (now or by an earlier identical request), and whether the broker has acknowledged it. */
+    public record Decided(ItemClassified event, boolean delivered) {
+    }
+
     /**
-     * Applies an operator's decision; the new classified event is acknowledged by the broker before the
-     * transaction commits, so a failure leaves the item in the queue.
+     * Applies an operator's decision. The decision is committed first (record, correction, and an unsent-review row in
+     * one transaction) and only then sent: a failed commit sends nothing. If the broker does not acknowledge the send,
+     * the decision stays committed, {@code delivered} is false, and {@link #resendUnsent} sends it later. Asking for
+     * the same decision again (a retry) answers the decision taken and re-sends it if it is still unsent.
      */
-    public Optional<ItemClassified> decide(String schoolCode, String itemId, int revision, Action action, Integer checklistItem,
-                                           String note, String who) {
+    public Optional<Decided> decide(String schoolCode, String itemId, int revision, Action action, Integer checklistItem,
+                                    String note, String who) {
         if (action == Action.CORRECT && checklistItem != null && checklist.item(checklistItem).isEmpty()) {
             throw new IllegalArgumentException("checklistItem must be between 1 and 50, or null for none");
         }
-        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+        Optional<ItemClassified> committed = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
             ClassificationRecord r = ClassificationRecord.findById(new ClassificationRecord.Key(schoolCode, itemId, revision),
                     LockModeType.PESSIMISTIC_WRITE);
-            if (r == null || !"HOLD".equals(r.decision)) {
+            if (r == null) {
                 return Optional.<ItemClassified>empty();
+            }
+            if (!"HOLD".equals(r.decision)) {
+                ItemClassified prior = EventCodec.decode(r.event, ItemClassified.class);
+                return r.reviewedAt != null && sameDecision(prior, action, checklistItem) ? Optional.of(prior) : Optional.<ItemClassified>empty();
             }
             ItemClassified held = EventCodec.decode(r.event, ItemClassified.class);
             Integer item = action == Action.CORRECT ? checklistItem : held.checklistItem();
@@ -91,14 +106,13 @@ public class ReviewService {
                     action == Action.REJECT ? Decision.WITHHOLD : Decision.PUBLISH,
                     action == Action.REJECT ? List.of(REJECTED_IN_REVIEW) : List.of(), held.personalDataMasked(),
                     action == Action.REJECT ? "OTHER" : held.withholdReason(), held.attachments(), now);
-            emitter.sendMessage(Message.of(EventCodec.encode(decided)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(decided.schoolCode()).withHeaders(ClassifiedHeaders.of(decided)).build())).await().atMost(Duration.ofSeconds(30));
+            String event = EventCodec.encode(decided);
 
             CorrectionRecord c = new CorrectionRecord();
             c.schoolCode = schoolCode;
             c.itemId = itemId;
             c.revision = revision;
-            c.title = held.title();
+            c.title = ChecklistClassifier.head(held.title(), ChecklistClassifier.TITLE_CHARS); // what the classifier learns from
             c.action = action.name();
             c.beforeItem = held.checklistItem();
             c.afterItem = item;
@@ -109,11 +123,80 @@ public class ReviewService {
             r.decision = decided.decision().name();
             r.checklistItem = item;
             r.category = category;
-            r.event = EventCodec.encode(decided);
+            r.event = event;
             r.reviewedBy = who;
             r.reviewedAt = now;
+            UnsentReviewRecord unsent = new UnsentReviewRecord();
+            unsent.schoolCode = schoolCode;
+            unsent.itemId = itemId;
+            unsent.revision = revision;
+            unsent.event = event;
+            unsent.decidedAt = now;
+            unsent.persist();
             return Optional.of(decided);
         });
+        return committed.map(event -> new Decided(event, deliver(new ClassificationRecord.Key(schoolCode, itemId, revision))));
+    }
+
+    private static boolean sameDecision(ItemClassified prior, Action action, Integer checklistItem) {
+        return switch (action) {
+            case REJECT -> prior.decision() == Decision.WITHHOLD;
+            case CONFIRM -> prior.decision() == Decision.PUBLISH;
+            case CORRECT -> prior.decision() == Decision.PUBLISH && java.util.Objects.equals(prior.checklistItem(), checklistItem);
+        };
+    }
+
+    /** Sends the unsent decision of {@code key}, if there is one; true when nothing is left unsent. */
+    private boolean deliver(ClassificationRecord.Key key) {
+        Optional<String> event;
+        try {
+            event = QuarkusTransaction.requiringNew().call(() ->
+                    UnsentReviewRecord.<UnsentReviewRecord>findByIdOptional(key).map(u -> u.event));
+        } catch (RuntimeException e) {
+            LOG.warnf("review decision %s/%s/%d: unsent state unreadable, the retry will send it: %s", key.schoolCode, key.itemId,
+                    key.revision, e.getMessage());
+            return false;
+        }
+        return event.map(e -> send(key, e)).orElse(true);
+    }
+
+    private boolean send(ClassificationRecord.Key key, String event) {
+        ItemClassified decided = EventCodec.decode(event, ItemClassified.class);
+        try {
+            emitter.sendMessage(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(decided.schoolCode()).withHeaders(ClassifiedHeaders.of(decided)).build())).await().atMost(SEND_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("review decision %s/%s/%d committed but not acknowledged by the broker; it will be re-sent: %s",
+                    key.schoolCode, key.itemId, key.revision, e.getMessage());
+            return false;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> UnsentReviewRecord.delete(
+                    "schoolCode = ?1 and itemId = ?2 and revision = ?3 and event = ?4", key.schoolCode, key.itemId, key.revision, event));
+        } catch (RuntimeException e) {
+            // sent; the row stays and the retry sends the same event once more, which consumers take as a redelivery
+            LOG.warnf("review decision %s/%s/%d sent, but its unsent mark could not be cleared: %s", key.schoolCode, key.itemId,
+                    key.revision, e.getMessage());
+        }
+        return true;
+    }
+
+    /**
+     * Sends the committed decisions that have waited at least {@code minAge} (so that a request still sending its own
+     * decision is left alone); returns how many were acknowledged.
+     */
+    public int resendUnsent(Duration minAge) {
+        List<UnsentReviewRecord> unsent = QuarkusTransaction.requiringNew().call(() ->
+                UnsentReviewRecord.decidedBefore(clock.instant().minus(minAge), 100));
+        int sent = 0;
+        for (UnsentReviewRecord u : unsent) {
+            if (send(new ClassificationRecord.Key(u.schoolCode, u.itemId, u.revision), u.event)) {
+                sent++;
+            } else {
+                break; // the broker is down: try again at the next round
+            }
+        }
+        return sent;
     }
 
     public List<CorrectionRecord> corrections(int limit) {
