@@ -89,7 +89,7 @@ public class OutboxRelay {
         this.config = config;
         this.txRegistry = txRegistry;
         this.published = Counter.builder("xxgk.outbox.published").description("outbox events acknowledged by Kafka").register(registry);
-        this.parkedTotal = Counter.builder("xxgk.outbox.parked.total")
+        this.parkedTotal = Counter.builder("xxgk.outbox.refused")
                 .description("outbox events the broker refused for good, parked by this replica").register(registry);
         Gauge.builder("xxgk.outbox.parked", parked, AtomicLong::get)
                 .description("outbox events parked (refused by the broker for good), waiting for an operator").register(registry);
