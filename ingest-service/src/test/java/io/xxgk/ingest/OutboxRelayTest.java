@@ -101,8 +101,8 @@ class OutboxRelayTest {
         List<Long> ids = new ArrayList<>();
         try (Connection admin = superuserDb(); Connection otherReplica = ingestDb()) {
             takeLeaseFromTheService(admin, otherReplica);
-            given().when().get("/q/health/ready").then()
-                    .body("checks.find { it.name == 'outbox' }.data.relayActive", equalTo(false));
+            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                    .body("checks.find { it.name == 'outbox' }.data.relayActive", equalTo(false)));
 
             try (Connection c = ingestDb()) {
                 for (int i = 0; i < 6; i++) {
