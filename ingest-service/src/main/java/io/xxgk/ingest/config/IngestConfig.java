@@ -79,5 +79,20 @@ public interface IngestConfig {
         /** How often the relay looks for rows when nobody wakes it. */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /** Sent rows are deleted this long after the broker acknowledged them. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /**
+         * How long a replica that takes the relay over from another waits before reconciling, so that the sends the
+         * other still had in flight (at most the producer's delivery.timeout.ms) are on the topic when it reads it.
+         */
+        @WithDefault("35s")
+        Duration takeoverGrace();
+
+        /** Longest pause between attempts while the database or the broker is unavailable. */
+        @WithDefault("30s")
+        Duration maxBackoff();
     }
 }

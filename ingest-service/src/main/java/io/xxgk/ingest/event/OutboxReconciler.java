@@ -24,9 +24,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Closes the one gap of the outbox: a crash after Kafka acknowledged a batch but before the rows were marked sent.
- * Before relaying, it reads the tail of each partition (as far back as one batch can reach) and marks the rows
- * whose {@code xxgk_outbox_id} is already on the topic, so they are not sent a second time.
+ * Closes the one gap of the outbox: a crash, outage or lost lease after Kafka acknowledged a batch but before the
+ * rows were marked sent. Whenever the relay gains the lease (and after a failed batch), it reads the tail of each
+ * partition (as far back as a batch can reach) and marks the rows whose {@code xxgk_outbox_id} is already on the
+ * topic, so they are not sent a second time.
  */
 @ApplicationScoped
 public class OutboxReconciler {
@@ -42,11 +43,18 @@ public class OutboxReconciler {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Marks unsent rows that are in fact on their topic; returns how many. */
-    public int reconcile(int tailPerPartition) {
+    /**
+     * Marks unsent rows that are in fact on their topic; returns how many. Only the oldest unsent rows can be on the
+     * topic unmarked: the relay sends the oldest {@code batchSize} rows at a time, so twice that is looked at, and
+     * the tail of each partition as far back as that many records.
+     */
+    public int reconcile(int batchSize) {
+        int window = Math.max(1, batchSize) * 2;
+        int tailPerPartition = window;
         @SuppressWarnings("unchecked")
         List<Object[]> unsent = QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("select id, topic from outbox where sent_at is null").getResultList());
+                em.createNativeQuery("select id, topic from outbox where sent_at is null and parked_at is null order by id limit :n")
+                        .setParameter("n", window).getResultList());
         if (unsent.isEmpty()) {
             return 0;
         }
@@ -80,6 +88,12 @@ public class OutboxReconciler {
                     if (h != null) {
                         onTopic.add(Long.parseLong(new String(h.value(), StandardCharsets.UTF_8)));
                     }
+                }
+            }
+            for (TopicPartition tp : partitions) {
+                if (consumer.position(tp) < ends.get(tp)) {
+                    // deciding on a partial read would send again what the broker has
+                    throw new org.apache.kafka.common.errors.TimeoutException("outbox reconciliation could not read " + tp + " to its end");
                 }
             }
         }

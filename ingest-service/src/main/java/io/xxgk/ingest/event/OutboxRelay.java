@@ -1,6 +1,7 @@
 package io.xxgk.ingest.event;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -8,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.xxgk.contract.failure.TransientFailures;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.repository.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,41 +32,69 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes outbox rows to Kafka and marks them sent only after the broker acknowledged them (acks=all,
- * idempotent producer). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several ingest replicas can
- * relay side by side. A crash between the ack and the commit would send a row again; {@link OutboxReconciler}
- * finds such rows on the topic at start-up, and consumers dedupe by (item id, revision) in any case.
+ * Publishes outbox rows to Kafka (acks=all, idempotent producer) and settles each row by its own outcome:
+ * acknowledged → sent; refused by the broker for good (too large, invalid) → parked with the reason, never sent
+ * again automatically; failed transiently (broker or database unavailable, timeout) → left unsent and retried after
+ * a backoff. One row never holds back the others.
+ *
+ * <p>Only the replica holding the {@link OutboxLease} relays. Whenever it gains the lease, and after any failure
+ * that may have left acknowledged rows unmarked, it first lets {@link OutboxReconciler} mark what the broker already
+ * has, so nothing is sent twice. It also deletes sent rows older than {@code xxgk.outbox.retention}. Every query is
+ * bounded. One loop with one {@link Backoff} waits out database and broker outages of any length.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     public static final String CHANNEL = "items-submitted";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Longer than the producer's delivery.timeout.ms: by then every send has an outcome. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(45);
+    private static final int PURGE_BATCH = 1000;
+    private static final int PURGE_BATCHES_PER_ROUND = 20;
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(1);
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager em;
     private final IngestConfig config;
     private final TransactionSynchronizationRegistry txRegistry;
     private final OutboxReconciler reconciler;
+    private final OutboxLease lease;
     private final Counter published;
+    private final Counter parkedTotal;
+    private final AtomicLong parked = new AtomicLong();
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
+    /** What became of one batch. */
+    public record BatchResult(int claimed, int sent, int parked, int retried, Throwable firstRetriedFailure) {
+        static final BatchResult EMPTY = new BatchResult(0, 0, 0, 0, null);
+    }
+
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
                        EntityManager em, IngestConfig config, TransactionSynchronizationRegistry txRegistry,
-                       MeterRegistry registry, OutboxReconciler reconciler) {
+                       MeterRegistry registry, OutboxReconciler reconciler, OutboxLease lease) {
         this.emitter = emitter;
         this.reconciler = reconciler;
+        this.lease = lease;
         this.em = em;
         this.config = config;
         this.txRegistry = txRegistry;
         this.published = Counter.builder("xxgk.outbox.published").description("outbox events acknowledged by Kafka").register(registry);
+        this.parkedTotal = Counter.builder("xxgk.outbox.refused")
+                .description("outbox events the broker refused for good, parked by this replica").register(registry);
+        Gauge.builder("xxgk.outbox.parked", parked, AtomicLong::get)
+                .description("outbox events parked (refused by the broker for good), waiting for an operator").register(registry);
+        Gauge.builder("xxgk.outbox.relay.active", lease, l -> l.held() ? 1 : 0)
+                .description("1 if this replica holds the outbox relay lease").register(registry);
     }
 
     void start(@Observes StartupEvent ev) {
@@ -72,6 +107,14 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent ev) {
         running = false;
         wakeUp.release();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lease.release();
     }
 
     /** Called inside the writing transaction: the relay runs as soon as the rows are visible. */
@@ -90,52 +133,150 @@ public class OutboxRelay {
         });
     }
 
+    /** Whether this replica is the one relaying. */
+    public boolean active() {
+        return lease.held();
+    }
+
     private void loop() {
-        boolean reconciled = false;
+        Backoff backoff = new Backoff(Duration.ofMillis(200), config.outbox().maxBackoff());
+        boolean active = false;
+        boolean otherHolderSeen = false;
+        boolean reconcileNeeded = true;
+        long nextHousekeeping = 0;
         while (running) {
             try {
-                if (!reconciled) {
-                    // sends after a crash must not repeat what the broker already has
-                    reconciler.reconcile(config.outbox().batchSize());
-                    reconciled = true;
+                if (!lease.acquireOrConfirm()) {
+                    if (active) {
+                        LOG.warn("outbox relay: lease lost; another replica relays now");
+                    }
+                    active = false;
+                    otherHolderSeen = true;
+                    backoff.reset();
+                    waitForWork(config.outbox().pollInterval().multipliedBy(2));
+                    continue;
                 }
-                wakeUp.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                while (running && relayBatch() > 0) {
-                    // keep draining while there is a backlog
+                if (!active) {
+                    if (otherHolderSeen) {
+                        // the previous holder may still have sends in flight; they land within the producer's delivery timeout
+                        LOG.infof("outbox relay: lease taken over; waiting %s for the previous holder's sends", config.outbox().takeoverGrace());
+                        sleep(config.outbox().takeoverGrace().toMillis());
+                        if (!lease.acquireOrConfirm()) {
+                            continue;
+                        }
+                    }
+                    LOG.info("outbox relay: this replica holds the lease and relays the outbox");
+                    active = true;
+                    otherHolderSeen = false;
+                    reconcileNeeded = true;
+                }
+                if (reconcileNeeded) {
+                    // rows acknowledged by the broker but not marked (crash, outage, lost lease) must not be sent again
+                    reconciler.reconcile(config.outbox().batchSize());
+                    reconcileNeeded = false;
+                }
+                if (System.nanoTime() - nextHousekeeping >= 0) {
+                    housekeeping();
+                    nextHousekeeping = System.nanoTime() + HOUSEKEEPING_INTERVAL.toNanos();
+                }
+                BatchResult result = relayBatch();
+                if (result.retried() > 0) {
+                    // a timed-out send may have reached the broker all the same
+                    reconcileNeeded = true;
+                    throw new RetryLater(result.firstRetriedFailure());
+                }
+                backoff.reset();
+                if (result.claimed() == 0) {
+                    waitForWork(config.outbox().pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.warnf("outbox relay: %s; retrying", e.getMessage());
-                sleepQuietly(1000);
+            } catch (Exception e) {
+                reconcileNeeded = true;
+                long pause = backoff.nextDelayMillis();
+                Throwable cause = e instanceof RetryLater r ? r.getCause() : e;
+                if (TransientFailures.isTransient(cause)) {
+                    LOG.warnf("outbox relay: %s; retrying in %d ms", describe(cause), pause);
+                } else {
+                    LOG.errorf(cause, "outbox relay: unexpected failure; retrying in %d ms", pause);
+                }
+                try {
+                    sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    /** Sends one batch; returns how many rows were marked sent. */
-    public int relayBatch() {
-        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+    /** Sends one batch and settles every row by its own outcome. */
+    public BatchResult relayBatch() {
+        return QuarkusTransaction.requiringNew().timeout((int) SEND_TIMEOUT.toSeconds() + 60).call(() -> {
             @SuppressWarnings("unchecked")
             List<OutboxMessage> batch = em.createNativeQuery(
-                            "select * from outbox where sent_at is null order by id limit :n for update skip locked",
+                            "select * from outbox where sent_at is null and parked_at is null order by id limit :n for update skip locked",
                             OutboxMessage.class)
                     .setParameter("n", config.outbox().batchSize())
                     .getResultList();
             if (batch.isEmpty()) {
-                return 0;
+                return BatchResult.EMPTY;
             }
-            List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-            Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(90));
-            Instant now = Instant.now();
-            em.createQuery("update OutboxMessage o set o.sentAt = :now where o.id in :ids")
-                    .setParameter("now", now)
-                    .setParameter("ids", batch.stream().map(m -> m.id).toList())
-                    .executeUpdate();
-            published.increment(batch.size());
-            return batch.size();
+            List<Optional<Throwable>> outcomes = Uni.join().all(batch.stream().map(this::sendForOutcome).toList())
+                    .andFailFast().await().atMost(SEND_TIMEOUT.plusSeconds(15));
+            List<Long> sent = new ArrayList<>();
+            int parkedNow = 0;
+            int retried = 0;
+            Throwable firstRetried = null;
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxMessage m = batch.get(i);
+                Throwable failure = outcomes.get(i).orElse(null);
+                if (failure == null) {
+                    sent.add(m.id);
+                } else if (refusedForGood(failure)) {
+                    park(m, failure);
+                    parkedNow++;
+                } else {
+                    retried++;
+                    if (firstRetried == null) {
+                        firstRetried = failure;
+                    }
+                }
+            }
+            if (!sent.isEmpty()) {
+                em.createNativeQuery("update outbox set sent_at = :now where id in (:ids)")
+                        .setParameter("now", Instant.now())
+                        .setParameter("ids", sent)
+                        .executeUpdate();
+                published.increment(sent.size());
+            }
+            return new BatchResult(batch.size(), sent.size(), parkedNow, retried, firstRetried);
         });
+    }
+
+    private void park(OutboxMessage m, Throwable failure) {
+        String reason = describe(failure);
+        em.createNativeQuery("update outbox set parked_at = :now, park_reason = :reason where id = :id")
+                .setParameter("now", Instant.now())
+                .setParameter("reason", reason)
+                .setParameter("id", m.id)
+                .executeUpdate();
+        parked.incrementAndGet();
+        parkedTotal.increment();
+        LOG.errorf("outbox relay: event %d (topic %s, key %s, %d characters) refused by the broker for good and parked: %s",
+                m.id, m.topic, m.messageKey, m.payload.length(), reason);
+    }
+
+    private Uni<Optional<Throwable>> sendForOutcome(OutboxMessage m) {
+        Uni<Void> send;
+        try {
+            send = send(m);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(Optional.of(e));
+        }
+        return send.ifNoItem().after(SEND_TIMEOUT).fail()
+                .onItemOrFailure().transform((ok, failure) -> Optional.ofNullable(failure));
     }
 
     private Uni<Void> send(OutboxMessage m) {
@@ -147,11 +288,72 @@ public class OutboxRelay {
         return emitter.sendMessage(Message.of(m.payload).addMetadata(metadata));
     }
 
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * A failure that belongs to the record itself, so that sending it again can never work. Anything else that is
+     * not known to be transient (a misconfiguration, an authorisation error) is retried, never parked: it would
+     * otherwise park every good row.
+     */
+    static boolean refusedForGood(Throwable failure) {
+        if (TransientFailures.isTransient(failure)) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidRecordException || t instanceof SerializationException
+                    || t instanceof InvalidTopicException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Purges sent rows past the retention, in bounded batches, and refreshes the parked gauge. */
+    private void housekeeping() {
+        Instant cutoff = Instant.now().minus(config.outbox().retention());
+        int deleted = 0;
+        for (int i = 0; i < PURGE_BATCHES_PER_ROUND && running; i++) {
+            int n = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "delete from outbox where id in (select id from outbox where sent_at < :cutoff order by sent_at limit :n)")
+                    .setParameter("cutoff", cutoff)
+                    .setParameter("n", PURGE_BATCH)
+                    .executeUpdate());
+            deleted += n;
+            if (n < PURGE_BATCH) {
+                break;
+            }
+        }
+        if (deleted > 0) {
+            LOG.infof("outbox relay: purged %d events sent before %s", deleted, cutoff);
+        }
+        parked.set(QuarkusTransaction.requiringNew().call(OutboxMessage::countParked));
+    }
+
+    private void waitForWork(Duration max) throws InterruptedException {
+        wakeUp.tryAcquire(max.toMillis(), TimeUnit.MILLISECONDS);
+        wakeUp.drainPermits();
+    }
+
+    private void sleep(long ms) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        // in small steps, so that shutdown is not delayed by a long pause
+        while (running && System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(200, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getClass().getName() + ": " + root.getMessage();
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+
+    /** Some rows of a batch failed transiently: the loop backs off before the next batch. */
+    private static final class RetryLater extends RuntimeException {
+        RetryLater(Throwable cause) {
+            super(cause == null ? "send failed" : cause.getMessage(), cause);
         }
     }
 }

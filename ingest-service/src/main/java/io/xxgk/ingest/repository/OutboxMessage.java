@@ -11,11 +11,14 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Transactional outbox: written in the same transaction as the item, published to Kafka by the relay.
- * A row with {@code sentAt == null} is an accepted event the broker has not acknowledged yet.
+ * A row with {@code sentAt == null && parkedAt == null} is an accepted event the broker has not acknowledged yet.
+ * A parked row was refused by the broker for good (e.g. larger than max.request.size); it is never sent again
+ * automatically and stays until an operator {@link #unpark(long) unparks} it, e.g. after raising the limit.
  */
 @Entity
 @Table(name = "outbox")
@@ -43,4 +46,39 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "park_reason", columnDefinition = "text")
+    public String parkReason;
+
+    /** What an operator needs to see of a parked row (never the payload, which may be megabytes). */
+    public record Parked(long id, String topic, String messageKey, Instant createdAt, Instant parkedAt, String reason,
+                         int payloadChars) {
+    }
+
+    public static long countUnsent() {
+        return count("sentAt is null and parkedAt is null");
+    }
+
+    public static long countParked() {
+        return count("parkedAt is not null");
+    }
+
+    /** The oldest parked rows first. */
+    public static List<Parked> listParked(int limit) {
+        List<Object[]> rows = getEntityManager().createQuery(
+                        "select o.id, o.topic, o.messageKey, o.createdAt, o.parkedAt, o.parkReason, length(o.payload) "
+                                + "from OutboxMessage o where o.parkedAt is not null order by o.id", Object[].class)
+                .setMaxResults(limit)
+                .getResultList();
+        return rows.stream().map(r -> new Parked((Long) r[0], (String) r[1], (String) r[2], (Instant) r[3],
+                (Instant) r[4], (String) r[5], ((Number) r[6]).intValue())).toList();
+    }
+
+    /** Puts a parked row back in the queue; true if it was parked. */
+    public static boolean unpark(long id) {
+        return update("parkedAt = null, parkReason = null where id = ?1 and parkedAt is not null and sentAt is null", id) == 1;
+    }
 }
