@@ -93,6 +93,21 @@ class OutboxRelayTest {
         double gauge = metrics.lines().filter(l -> l.startsWith("xxgk_outbox_parked "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim())).findFirst().orElse(-1);
         assertTrue(gauge >= 1, "xxgk_outbox_parked gauge: " + gauge);
+
+        // and through the operators' endpoint: the reason, a retry (refused again, parked again), no access for departments
+        given().header("Authorization", "Bearer " + Keys.ADMIN).get("/api/v1/admin/outbox/parked?limit=500").then().statusCode(200)
+                .body("find { it.id == " + big + " }.reason", containsString("RecordTooLargeException"));
+        given().header("Authorization", Keys.bearer("zzsz", "招生就业处")).get("/api/v1/admin/outbox/parked").then().statusCode(403);
+        given().header("Authorization", "Bearer " + Keys.ADMIN).post("/api/v1/admin/outbox/parked/999999999/retry").then()
+                .statusCode(404).contentType(containsString("application/problem+json"));
+        given().header("Authorization", "Bearer " + Keys.ADMIN).get("/api/v1/admin/outbox/parked?limit=x").then()
+                .statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().header("Authorization", "Bearer " + Keys.ADMIN).post("/api/v1/admin/outbox/parked/" + big + "/retry").then()
+                .statusCode(200).body("id", equalTo((int) big));
+        try (Connection c = ingestDb()) {
+            await().atMost(60, TimeUnit.SECONDS).until(() -> row(c, big).get("parked_at") != null);
+            assertNull(row(c, big).get("sent_at"), "still too large: parked again, never sent");
+        }
     }
 
     @Test
