@@ -2,11 +2,13 @@ package io.xxgk.publish.rest;
 
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.failure.TransientFailures;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -31,7 +33,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri) {
+    public Response notFound(NotFoundException e, UriInfo uri, Request request) {
+        if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
+            // the whole public API is read-only: another method is wrong whatever the path
+            return methodNotAllowed(uri);
+        }
         return respond(new Problem("https://xxgk.io/problems/not-found", "未找到 / Not found", 404,
                 "没有这个资源 / no such resource", uri.getPath(),
                 List.of(new Problem.FieldError("path", "unknown", "no resource at this path", "路径不存在"))));
@@ -39,6 +45,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return methodNotAllowed(uri);
+    }
+
+    private static Response methodNotAllowed(UriInfo uri) {
         return Response.fromResponse(respond(new Problem("https://xxgk.io/problems/method-not-allowed",
                         "方法不允许 / Method not allowed", 405, "公开接口只接受 GET / the public API is read-only: use GET",
                         uri.getPath(), List.of(new Problem.FieldError("method", "not-allowed", "use GET", "请使用 GET")))))
