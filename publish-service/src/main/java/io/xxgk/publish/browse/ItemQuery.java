@@ -4,6 +4,9 @@ import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.event.ItemKind;
+import io.xxgk.publish.repository.StorageLimits;
+import io.xxgk.publish.rest.ProblemException;
+import io.xxgk.publish.rest.Texts;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,7 +31,7 @@ public record ItemQuery(Integer category, Integer checklistItem, String departme
     public static final int MAX_LIMIT = 100;
     public static final int MAX_Q_CHARS = 100;
     public static final int MAX_TERMS = 10;
-    public static final int MAX_DEPARTMENT_CHARS = 100;
+    public static final int MAX_DEPARTMENT_CHARS = StorageLimits.DEPARTMENT_CHARS;
 
     /** Raw query parameters as received. */
     public record Params(String category, String checklistItem, String department, String kind, String from, String to,
@@ -40,10 +43,16 @@ public record ItemQuery(Integer category, Integer checklistItem, String departme
     }
 
     /**
-     * @throws jakarta.ws.rs.WebApplicationException 400 problem+json listing every invalid parameter
+     * @throws ProblemException 400 problem+json listing every invalid parameter
      */
     public static ItemQuery parse(Params p, Checklist checklist, String instance) {
         List<FieldError> errors = new ArrayList<>();
+        controlCharacters(p.department(), "department", "部门", errors);
+        controlCharacters(p.kind(), "kind", "信息类型", errors);
+        controlCharacters(p.q(), "q", "关键词", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors, instance);
+        }
 
         Integer category = integer(p.category(), "category", errors);
         if (category != null && checklist.categories().stream().noneMatch(c -> c.number() == category)) {
@@ -70,8 +79,8 @@ public record ItemQuery(Integer category, Integer checklistItem, String departme
             kind = kind(kindText);
             if (kind == null) {
                 String names = Arrays.stream(ItemKind.values()).map(Enum::name).collect(Collectors.joining(", "));
-                errors.add(new FieldError("kind", "unknown", "unknown kind '" + kindText + "'; one of " + names,
-                        "未知的信息类型 " + kindText + "，应为 " + names + " 之一（或其中文名称）"));
+                errors.add(new FieldError("kind", "unknown", "unknown kind '" + Texts.shown(kindText) + "'; one of " + names,
+                        "未知的信息类型 " + Texts.shown(kindText) + "，应为 " + names + " 之一（或其中文名称）"));
             }
         }
 
@@ -116,9 +125,16 @@ public record ItemQuery(Integer category, Integer checklistItem, String departme
         }
 
         if (!errors.isEmpty()) {
-            throw BrowseProblems.invalid(errors, instance);
+            throw ProblemException.invalid(errors, instance);
         }
         return new ItemQuery(category, item, department, kind, from, to, terms, limit, after);
+    }
+
+    private static void controlCharacters(String value, String field, String zh, List<FieldError> errors) {
+        if (value != null && Texts.hasControlCharacters(value)) {
+            errors.add(new FieldError(field, "control-character", field + " contains a control character (such as NUL)",
+                    field + "（" + zh + "）含有控制字符（如 NUL）"));
+        }
     }
 
     private static ItemKind kind(String text) {

@@ -1,8 +1,10 @@
 package io.xxgk.publish.browse;
 
+import io.xxgk.publish.rest.Texts;
+
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -33,8 +35,12 @@ public record PageCursor(LocalDate date, String itemId) {
                 return Optional.empty();
             }
             LocalDate date = LocalDate.parse(parts[1]);
+            // a tampered cursor must not reach the database with a date it cannot hold or a NUL it refuses
+            if (date.getYear() < 1 || date.getYear() > 9999 || Texts.hasControlCharacters(parts[2])) {
+                return Optional.empty();
+            }
             return Optional.of(new PageCursor(date, parts[2]));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }
     }

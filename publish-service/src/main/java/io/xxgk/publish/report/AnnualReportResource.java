@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
+import io.xxgk.publish.rest.Texts;
 import io.xxgk.publish.statistics.Params;
 import io.xxgk.publish.statistics.StatisticsService;
 import io.xxgk.publish.statistics.StatisticsView;
@@ -28,6 +29,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 
 @Path("/api/v1/schools/{schoolCode}/annual-report")
@@ -94,11 +96,18 @@ public class AnnualReportResource {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {
                 case "docx", "word" -> true;
                 case "html" -> false;
-                default -> throw Params.invalid("format", "invalid", "format must be html or docx, not '" + format + "'",
-                        "format 应为 html 或 docx，而不是“" + format + "”");
+                default -> throw Params.invalid("format", "invalid", "format must be html or docx, not '" + Texts.shown(format) + "'",
+                        "format 应为 html 或 docx，而不是“" + Texts.shown(format) + "”");
             };
         }
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
+        List<MediaType> acceptable;
+        try {
+            acceptable = headers.getAcceptableMediaTypes();
+        } catch (RuntimeException e) {
+            throw Params.invalid("Accept", "malformed", "the Accept header is not a list of media types; use format=html or format=docx",
+                    "Accept 请求头格式无效；可改用 format=html 或 format=docx");
+        }
+        for (MediaType m : acceptable) {
             if (m.isCompatible(MediaType.valueOf(DocxReportRenderer.MEDIA_TYPE)) && !m.isWildcardType() && !m.isWildcardSubtype()) {
                 return true;
             }

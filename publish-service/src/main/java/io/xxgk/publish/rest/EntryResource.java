@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
-import io.xxgk.publish.browse.BrowseProblems;
 import io.xxgk.publish.browse.ItemDetail;
 import io.xxgk.publish.browse.ItemPage;
 import io.xxgk.publish.browse.ItemQuery;
@@ -94,10 +93,14 @@ public class EntryResource {
     public ItemDetail detail(@Parameter(description = "学校代码 / school code") @PathParam("schoolCode") String code,
                              @Parameter(description = "信息编号 / item id") @PathParam("itemId") String itemId) {
         School school = school(code);
-        return search.detail(school, itemId).orElseThrow(() -> BrowseProblems.unknownItem(code, itemId));
+        if (Texts.hasControlCharacters(itemId)) {
+            // no stored id has one (and PostgreSQL refuses NUL): answer as for any unknown id
+            throw ProblemException.unknownItem(itemId);
+        }
+        return search.detail(school, itemId).orElseThrow(() -> ProblemException.unknownItem(itemId));
     }
 
     private School school(String code) {
-        return schools.find(code).orElseThrow(() -> BrowseProblems.unknownSchool(code));
+        return schools.find(code).orElseThrow(() -> ProblemException.unknownSchool(code));
     }
 }

@@ -5,16 +5,18 @@ import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.publish.service.CatalogueService;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
+import io.xxgk.publish.statistics.Params;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,28 +52,36 @@ public class SchoolResource {
     @GET
     @Path("/{schoolCode}/catalogue")
     @Operation(summary = "信息公开目录 / the 10 categories and 50 items with their published entries")
+    @APIResponse(responseCode = "400", description = "year 或 entriesPerItem 参数无效 / invalid year or entriesPerItem",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "未找到学校 / unknown school",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CatalogueView catalogue(@PathParam("schoolCode") String code,
-                                   @Parameter(description = "统计年度；学年制时 2025 表示 2024-09-01 至 2025-08-31 / statistics year")
-                                   @QueryParam("year") Integer year,
-                                   @Parameter(description = "每个事项最多返回的条目数 / entries per item")
-                                   @QueryParam("entriesPerItem") @DefaultValue("10") int entriesPerItem) {
-        if (entriesPerItem < 1 || entriesPerItem > 200) {
-            throw problem(Problem.of(400, "validation", "请求参数无效 / Invalid parameter",
-                    "entriesPerItem 应在 1 到 200 之间 / entriesPerItem must be between 1 and 200", null));
+                                   @Parameter(description = "统计年度；学年制时 2025 表示 2024-09-01 至 2025-08-31 / statistics year",
+                                           schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
+                                   @QueryParam("year") String year,
+                                   @Parameter(description = "每个事项最多返回的条目数 1-200，默认 10 / entries per item",
+                                           schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+                                   @QueryParam("entriesPerItem") String entriesPerItem) {
+        School school = school(code);
+        Integer y = year == null || year.isBlank() ? null : Params.year(year);
+        int perItem = 10;
+        if (entriesPerItem != null && !entriesPerItem.isBlank()) {
+            try {
+                perItem = Integer.parseInt(entriesPerItem.strip());
+            } catch (NumberFormatException e) {
+                perItem = -1;
+            }
+            if (perItem < 1 || perItem > 200) {
+                throw ProblemException.invalid("entriesPerItem", "range",
+                        "entriesPerItem must be an integer between 1 and 200, not '" + Texts.shown(entriesPerItem) + "'",
+                        "entriesPerItem（每个事项的条目数）应为 1 到 200 之间的整数，而不是“" + Texts.shown(entriesPerItem) + "”");
+            }
         }
-        if (year != null && (year < 2000 || year > 2100)) {
-            throw problem(Problem.of(400, "validation", "请求参数无效 / Invalid parameter",
-                    "year 应在 2000 到 2100 之间 / year must be between 2000 and 2100", null));
-        }
-        return catalogue.catalogue(school(code), year, entriesPerItem);
+        return catalogue.catalogue(school, y, perItem);
     }
 
     private School school(String code) {
-        return schools.find(code).orElseThrow(() -> problem(Problem.of(404, "unknown-school", "未找到学校 / Unknown school",
-                "没有代码为 " + code + " 的学校 / no school with code '" + code + "'", "/api/v1/schools/" + code)));
-    }
-
-    static WebApplicationException problem(Problem p) {
-        return new WebApplicationException(Response.status(p.status()).type(Problem.MEDIA_TYPE + ";charset=UTF-8").entity(p).build());
+        return schools.find(code).orElseThrow(() -> ProblemException.unknownSchool(code));
     }
 }

@@ -7,6 +7,7 @@ import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.publish.repository.CatalogueEntry;
 import io.xxgk.publish.repository.CatalogueHistory;
 import io.xxgk.publish.repository.EntryStatus;
+import io.xxgk.publish.repository.StorageLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,8 +22,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CatalogueWriter {
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * @throws UnstorableEventException before writing anything, and without dooming the caller's transaction, when
+     *                                  the event can never be stored (the caller sets it aside and goes on)
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = UnstorableEventException.class)
     public void apply(ItemClassified e, String rawEvent) {
+        Stored v = Stored.of(e);
         CatalogueHistory h = CatalogueHistory.findById(new CatalogueHistory.Key(e.schoolCode(), e.itemId(), e.revision()));
         if (h != null && !(Decision.HOLD.name().equals(h.decision)
                 && e.decision() != Decision.HOLD)) {
@@ -36,7 +42,7 @@ public class CatalogueWriter {
             h.revision = e.revision();
         }
         h.decision = e.decision().name();
-        h.event = rawEvent;
+        h.event = StorableValues.text(rawEvent);
         h.receivedAt = Instant.now();
         h.persist();
 
@@ -60,17 +66,34 @@ public class CatalogueWriter {
             entry.checklistItem = e.checklistItem();
             entry.category = e.category();
             entry.confidence = e.confidence();
-            entry.department = e.department();
-            entry.title = e.title();
-            entry.body = e.body();
+            entry.department = v.department();
+            entry.title = v.title();
+            entry.body = StorableValues.text(e.body());
             entry.kind = e.kind() == null ? "OTHER" : e.kind().name();
             entry.producedDate = e.producedDate();
             entry.publishedDate = e.publishedDate();
-            entry.channels = e.channels().stream().map(Channel::name).collect(Collectors.joining(","));
-            entry.sourceUrl = e.sourceUrl();
-            entry.withholdReason = e.withholdReason();
+            entry.channels = e.channels().stream().map(Channel::name).distinct().collect(Collectors.joining(","));
+            entry.sourceUrl = StorableValues.text(e.sourceUrl());
+            entry.withholdReason = StorableValues.text(e.withholdReason());
             entry.attachments = e.attachments().isEmpty() ? null : EventCodec.encode(e.attachments());
         }
         entry.persist();
+    }
+
+    /** The checked values of an event; every check happens before the first write. */
+    private record Stored(String department, String title) {
+
+        static Stored of(ItemClassified e) {
+            StorableValues.key("schoolCode", e.schoolCode(), StorageLimits.SCHOOL_CODE_CHARS);
+            StorableValues.key("itemId", e.itemId(), StorageLimits.ID_CHARS);
+            StorableValues.required("decision", e.decision());
+            if (e.title() == null) {
+                return new Stored(null, null);
+            }
+            StorableValues.date("producedDate", e.producedDate(), true);
+            StorableValues.date("publishedDate", e.publishedDate(), false);
+            return new Stored(StorableValues.boundedText("department", e.department(), StorageLimits.DEPARTMENT_CHARS),
+                    StorableValues.text(e.title()));
+        }
     }
 }

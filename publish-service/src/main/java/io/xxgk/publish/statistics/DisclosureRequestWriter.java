@@ -1,9 +1,13 @@
 package io.xxgk.publish.statistics;
 
 import io.xxgk.contract.event.DisclosureRequestEvent;
+import io.xxgk.publish.repository.StorageLimits;
+import io.xxgk.publish.service.StorableValues;
+import io.xxgk.publish.service.UnstorableEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -14,9 +18,14 @@ import java.time.Instant;
 @ApplicationScoped
 public class DisclosureRequestWriter {
 
-    /** @return true when the entry now reflects this revision */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * @return true when the entry now reflects this revision
+     * @throws UnstorableEventException before writing anything, and without dooming the caller's transaction, when
+     *                                  the event can never be stored
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = UnstorableEventException.class)
     public boolean apply(DisclosureRequestEvent e, String rawEvent) {
+        check(e);
         if (DisclosureRequestRevision.exists(e.schoolCode(), e.recordId(), e.revision())) {
             return false;
         }
@@ -24,7 +33,7 @@ public class DisclosureRequestWriter {
         h.schoolCode = e.schoolCode();
         h.recordId = e.recordId();
         h.revision = e.revision();
-        h.event = rawEvent;
+        h.event = StorableValues.text(rawEvent);
         h.receivedAt = Instant.now();
         h.persist();
 
@@ -41,7 +50,7 @@ public class DisclosureRequestWriter {
         r.recordType = e.type().name();
         r.receivedDate = e.receivedDate();
         r.applicantType = e.applicantType() == null ? null : e.applicantType().name();
-        r.subject = e.subject();
+        r.subject = StorableValues.text(e.subject());
         r.answerType = e.answerType() == null ? null : e.answerType().name();
         r.answeredDate = e.answeredDate();
         r.feeYuan = e.feeYuan();
@@ -50,5 +59,18 @@ public class DisclosureRequestWriter {
         r.updatedAt = Instant.now();
         r.persist();
         return true;
+    }
+
+    private static void check(DisclosureRequestEvent e) {
+        StorableValues.key("schoolCode", e.schoolCode(), StorageLimits.SCHOOL_CODE_CHARS);
+        StorableValues.key("recordId", e.recordId(), StorageLimits.ID_CHARS);
+        StorableValues.required("type", e.type());
+        StorableValues.date("receivedDate", e.receivedDate(), true);
+        StorableValues.date("answeredDate", e.answeredDate(), false);
+        BigDecimal fee = e.feeYuan();
+        if (fee != null && fee.abs().compareTo(BigDecimal.valueOf(StorageLimits.FEE_YUAN_LIMIT)) >= 0) {
+            throw new UnstorableEventException("feeYuan", "feeYuan " + fee.toPlainString() + " is not below "
+                    + StorageLimits.FEE_YUAN_LIMIT + " yuan");
+        }
     }
 }

@@ -1,13 +1,11 @@
 package io.xxgk.publish.statistics;
 
-import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.contract.school.StatisticsPeriod;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
+import io.xxgk.publish.rest.ProblemException;
+import io.xxgk.publish.rest.Texts;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,8 +21,7 @@ public final class Params {
     }
 
     public static School school(SchoolDirectory schools, String code) {
-        return schools.find(code).orElseThrow(() -> problem(Problem.of(404, "unknown-school", "未找到学校 / Unknown school",
-                "没有代码为 " + code + " 的学校 / no school with code '" + code + "'", "/api/v1/schools/" + code)));
+        return schools.find(code).orElseThrow(() -> ProblemException.unknownSchool(code));
     }
 
     public static int year(String raw) {
@@ -33,11 +30,12 @@ public final class Params {
                     "缺少统计年度 year，例如 year=2022（学年制时 2022 表示 2021-09-01 至 2022-08-31）");
         }
         int year;
+        String shown = Texts.shown(raw);
         try {
             year = Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw invalid("year", "not-a-number", "year must be a number such as 2022, not '" + raw + "'",
-                    "year 应为年份数字（如 2022），而不是“" + raw + "”");
+            throw invalid("year", "not-a-number", "year must be a number such as 2022, not '" + shown + "'",
+                    "year 应为年份数字（如 2022），而不是“" + shown + "”");
         }
         if (year < MIN_YEAR || year > MAX_YEAR) {
             throw invalid("year", "out-of-range", "year must be between " + MIN_YEAR + " and " + MAX_YEAR,
@@ -54,17 +52,12 @@ public final class Params {
         return switch (raw.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "school-year" -> StatisticsPeriod.SCHOOL_YEAR;
             case "calendar-year" -> StatisticsPeriod.CALENDAR_YEAR;
-            default -> throw invalid("period", "invalid", "period must be school-year or calendar-year, not '" + raw + "'",
-                    "period 应为 school-year（学年）或 calendar-year（自然年），而不是“" + raw + "”");
+            default -> throw invalid("period", "invalid", "period must be school-year or calendar-year, not '" + Texts.shown(raw) + "'",
+                    "period 应为 school-year（学年）或 calendar-year（自然年），而不是“" + Texts.shown(raw) + "”");
         };
     }
 
-    public static WebApplicationException invalid(String parameter, String code, String message, String messageZh) {
-        return problem(new Problem("https://xxgk.io/problems/validation", "请求参数无效 / Invalid parameter", 400,
-                messageZh + " / " + message, null, List.of(new Problem.FieldError(parameter, code, message, messageZh))));
-    }
-
-    public static WebApplicationException problem(Problem p) {
-        return new WebApplicationException(Response.status(p.status()).type(Problem.MEDIA_TYPE + ";charset=UTF-8").entity(p).build());
+    public static ProblemException invalid(String parameter, String code, String message, String messageZh) {
+        return ProblemException.invalid(parameter, code, message, messageZh);
     }
 }
