@@ -43,4 +43,13 @@ public record ItemClassified(
         holdReasons = holdReasons == null ? List.of() : List.copyOf(holdReasons);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
+
+    /** Decodes an event a consumer can act on. @throws MalformedEventException if unreadable or incomplete */
+    public static ItemClassified decodeComplete(String json) {
+        ItemClassified e = EventCodec.decode(json, ItemClassified.class);
+        if (e.itemId() == null || e.schoolCode() == null || e.decision() == null) {
+            throw new MalformedEventException("missing itemId, schoolCode or decision");
+        }
+        return e;
+    }
 }

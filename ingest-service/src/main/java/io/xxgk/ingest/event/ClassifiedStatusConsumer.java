@@ -3,9 +3,7 @@ package io.xxgk.ingest.event;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
-import io.xxgk.contract.event.MalformedEventException;
 import io.xxgk.contract.failure.DeadLetters;
 import io.xxgk.contract.failure.PollStore;
 import io.xxgk.ingest.repository.ItemRecord;
@@ -35,20 +33,13 @@ public class ClassifiedStatusConsumer {
     @Incoming(IN)
     @Blocking
     public void onClassified(ConsumerRecords<String, String> records) {
-        PollStore.store("recording item status", records, ClassifiedStatusConsumer::decode,
+        PollStore.store("recording item status", records, ItemClassified::decodeComplete,
                 batch -> QuarkusTransaction.requiringNew().run(() ->
                         batch.forEach(d -> ItemRecord.updateStatus(d.event().schoolCode(), d.event().itemId(),
                                 d.event().revision(), statusOf(d.event()).name()))),
                 deadLetters);
     }
 
-    static ItemClassified decode(String value) {
-        ItemClassified e = EventCodec.decode(value, ItemClassified.class);
-        if (e.itemId() == null || e.schoolCode() == null || e.decision() == null) {
-            throw new MalformedEventException("missing itemId, schoolCode or decision");
-        }
-        return e;
-    }
 
     static ItemStatus statusOf(ItemClassified e) {
         return switch (e.decision()) {

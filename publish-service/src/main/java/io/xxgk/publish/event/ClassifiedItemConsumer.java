@@ -3,9 +3,7 @@ package io.xxgk.publish.event;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
-import io.xxgk.contract.event.MalformedEventException;
 import io.xxgk.contract.failure.DeadLetters;
 import io.xxgk.contract.failure.PollStore;
 import io.xxgk.publish.service.CatalogueWriter;
@@ -37,17 +35,10 @@ public class ClassifiedItemConsumer {
     @Incoming(IN)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        PollStore.store("storing classified events", records, ClassifiedItemConsumer::decode,
+        PollStore.store("storing classified events", records, ItemClassified::decodeComplete,
                 batch -> QuarkusTransaction.requiringNew().timeout(120).run(() ->
                         batch.forEach(d -> writer.apply(d.event(), d.record().value()))),
                 deadLetters);
     }
 
-    static ItemClassified decode(String value) {
-        ItemClassified e = EventCodec.decode(value, ItemClassified.class);
-        if (e.itemId() == null || e.schoolCode() == null || e.decision() == null) {
-            throw new MalformedEventException("missing itemId, schoolCode or decision");
-        }
-        return e;
-    }
 }
