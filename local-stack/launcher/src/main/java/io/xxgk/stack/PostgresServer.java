@@ -147,11 +147,14 @@ public final class PostgresServer implements AutoCloseable {
                 quietly(old);
                 return;
             }
+            long pid = pid();
             try {
                 old.close();
             } catch (IOException e) {
                 System.err.println("PostgreSQL stop: " + e.getMessage());
             }
+            // pg_ctl returns when postmaster.pid is gone, a moment before the process itself
+            ProcessHandle.of(pid).ifPresent(h -> ProcessControl.awaitExit(java.util.List.of(h), 10_000));
         }
     }
 

@@ -33,8 +33,22 @@ public final class ProcessControl {
         }
     }
 
+    /** Alive and not a zombie (Java counts an exited process nobody has reaped yet as alive). */
     public static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
+    static boolean isAlive(ProcessHandle h) {
+        return isAlive(h.pid());
     }
 
     /** {@code kill -<signal> <pid>}: INT, TERM or KILL. */
@@ -70,7 +84,7 @@ public final class ProcessControl {
             signal(pid, "KILL");
         }
         if (!awaitExit(family, 10_000)) {
-            family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            family.stream().filter(ProcessControl::isAlive).forEach(ProcessHandle::destroyForcibly);
             awaitExit(family, 10_000);
         }
     }
@@ -78,7 +92,7 @@ public final class ProcessControl {
     static boolean awaitExit(List<ProcessHandle> processes, long millis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (System.nanoTime() < deadline) {
-            if (processes.stream().noneMatch(ProcessHandle::isAlive)) {
+            if (processes.stream().noneMatch(ProcessControl::isAlive)) {
                 return true;
             }
             try {
@@ -88,6 +102,6 @@ public final class ProcessControl {
                 return false;
             }
         }
-        return processes.stream().noneMatch(ProcessHandle::isAlive);
+        return processes.stream().noneMatch(ProcessControl::isAlive);
     }
 }
