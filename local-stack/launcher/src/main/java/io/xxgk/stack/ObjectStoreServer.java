@@ -77,6 +77,15 @@ public final class ObjectStoreServer implements AutoCloseable {
                 });
     }
 
+    /** Crash: SIGKILL. {@link #start()} brings it back on the same port and data. */
+    public synchronized void kill() {
+        wanted = false;
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     @Override
     public synchronized void close() {
         wanted = false;
