@@ -142,7 +142,7 @@ public final class Pipeline implements AutoCloseable {
         Path data = stack.settings().dataDir();
         // the marker lets the next launcher of this data folder recognise the process if this one dies
         List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "-Dxxgk.stack.data=" + StaleServers.marker(data)));
+                "-XX:+ExitOnOutOfMemoryError", "-Dlocal-stack.data=" + StaleServers.marker(data)));
         return ServerProcess.start(logName,
                 ServerProcess.javaCommand(jvm, null, "-jar", List.of(paths.serviceJar(s.module).toString())),
                 env, paths.projectRoot(), logDir.resolve(logName + ".log"), StaleServers.pidFile(data, logName));

@@ -25,7 +25,7 @@ public final class StaleServers {
         return dataDir.toAbsolutePath().normalize().resolve("run").resolve(name + ".pid");
     }
 
-    /** What a JVM started for this data folder carries on its command line (config paths, or this marker). */
+    /** What a JVM started for this data folder carries on its command line (config paths, or -Dlocal-stack.data=<folder>/: not under "xxgk.", which Quarkus validates). */
     public static String marker(Path dataDir) {
         return dataDir.toAbsolutePath().normalize() + "/";
     }
