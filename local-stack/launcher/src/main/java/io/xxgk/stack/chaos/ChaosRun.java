@@ -102,7 +102,7 @@ public final class ChaosRun {
         }
         long outageEnded;
         try {
-            outageEnded = chaos();
+            outageEnded = chaos(keys);
         } finally {
             ensureUp();
         }
@@ -119,7 +119,7 @@ public final class ChaosRun {
     // ---------------------------------------------------------------- the chaos
 
     /** Returns when the outage ended (System.nanoTime()). */
-    private long chaos() throws InterruptedException {
+    private long chaos(Map<String, String> keys) throws InterruptedException {
         sleep(config.settle());
         for (Service s : List.of(Service.INGEST, Service.CLASSIFY, Service.PUBLISH)) {
             note("SIGKILL " + s.module());
@@ -134,6 +134,7 @@ public final class ChaosRun {
         stack.objectStore().start();
         sleep(config.settle());
 
+        burst(keys);
         note((config.killPostgres() ? "SIGKILL" : "fast shutdown of") + " PostgreSQL for " + config.outage().toSeconds() + " s");
         long outageStart = System.nanoTime();
         if (config.killPostgres()) {
@@ -182,6 +183,55 @@ public final class ChaosRun {
         }
     }
 
+    /** {@code burst} items in batches of 500, then a moment for the outbox to put them on the topic. */
+    private void burst(Map<String, String> keys) throws InterruptedException {
+        if (config.burst() <= 0) {
+            return;
+        }
+        List<String> schools = config.schools();
+        int accepted = 0;
+        for (int from = 0; from < config.burst(); from += 500) {
+            String school = schools.get((from / 500) % schools.size());
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int n = from; n < Math.min(config.burst(), from + 500); n++) {
+                batch.add(item(prefix + "-b" + String.format("%06d", n), school));
+            }
+            Set<String> retry = new TreeSet<>();
+            batch.forEach(i -> retry.add((String) i.get("id")));
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(pipeline.url(Service.INGEST) + "/api/v1/items/batch"))
+                        .header("Authorization", "Bearer " + keys.get(school)).header("Content-Type", "application/json; charset=UTF-8")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch), StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() == 200 || r.statusCode() == 202 || r.statusCode() == 207) {
+                    for (var line : JSON.readTree(r.body()).path("results")) {
+                        String id = line.path("id").asText();
+                        int status = line.path("status").asInt();
+                        if (status == 202 || status == 200) {
+                            outcomes.put(id, Outcome.ACCEPTED);
+                            retry.remove(id);
+                            accepted++;
+                        } else if (status >= 400 && status < 500) {
+                            outcomes.put(id, Outcome.REFUSED);
+                            retry.remove(id);
+                        }
+                    }
+                } else {
+                    note("batch answered " + r.statusCode() + ": " + abbreviate(r.body()));
+                }
+            } catch (IOException e) {
+                connectionErrors.incrementAndGet();
+            }
+            // what the batch did not settle is posted one by one, with the same ids
+            for (String id : retry) {
+                outcomes.put(id, post(item(id, school), keys.get(school)));
+            }
+        }
+        note("burst of " + config.burst() + " items in batches: " + accepted + " accepted at once");
+        Thread.sleep(2000);
+    }
+
     // ---------------------------------------------------------------- the clients
 
     private void postLoop(String school, String key) {
@@ -192,7 +242,7 @@ public final class ChaosRun {
             }
             pace();
             String id = prefix + "-" + String.format("%06d", n);
-            outcomes.put(id, post(id, school, key));
+            outcomes.put(id, post(item(id, school), key));
         }
     }
 
@@ -212,7 +262,7 @@ public final class ChaosRun {
         }
     }
 
-    private Outcome post(String id, String school, String key) {
+    private static Map<String, Object> item(String id, String school) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", id);
         item.put("schoolCode", school);
@@ -220,6 +270,11 @@ public final class ChaosRun {
         item.put("title", "关于开展校园读书分享活动的通知（" + id + "）");
         item.put("kind", "NEWS");
         item.put("producedDate", "2025-05-06");
+        return item;
+    }
+
+    private Outcome post(Map<String, Object> item, String key) {
+        String id = (String) item.get("id");
         String body;
         try {
             body = JSON.writeValueAsString(item);
@@ -337,7 +392,7 @@ public final class ChaosRun {
                 submittedTwice.put(id, n);
             }
         });
-        Pattern ours = Pattern.compile(Pattern.quote(prefix) + "-\\d{6}");
+        Pattern ours = Pattern.compile(Pattern.quote(prefix) + "-b?\\d{6}");
         Map<String, String> deadLettered = new TreeMap<>();
         readWholeTopic(Topics.DEAD_LETTER, r -> {
             Matcher m = ours.matcher(r.value() == null ? "" : r.value());
