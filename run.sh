@@ -2,6 +2,9 @@
 # Runs the whole pipeline on 127.0.0.1 with real embedded servers (no Docker):
 # Kafka (KRaft, own JVM), PostgreSQL (zonky binaries), S3Proxy (own JVM), then ingest 8081, classify 8082,
 # publish 8083, and loads the demo data. Data lives in ${XXGK_DATA_DIR:-./.data}. Ctrl-C stops everything.
+# A process that dies is restarted with backoff (logged, 1 s doubling to 60 s). Servers left running by a ./run.sh of
+# the same data folder that was killed (SIGKILL) are recognised and stopped at start; the JVMs it starts stop by
+# themselves when it dies. A port taken by anything else is reported and nothing starts.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -61,6 +61,42 @@ final class RunningPipeline {
         return instance;
     }
 
+    // ---- controls for crash and outage tests; each returns when the change has taken effect
+
+    /** SIGKILL a service (no shutdown hooks run). */
+    void killService(Pipeline.Service s) {
+        pipeline.kill(s);
+    }
+
+    /** Start a killed or stopped service again and wait until it is ready. */
+    void restartService(Pipeline.Service s) {
+        pipeline.restartService(s, Duration.ofSeconds(180));
+    }
+
+    /** SIGKILL the Kafka broker. */
+    void killBroker() {
+        stack.kafka().kill();
+    }
+
+    /** Start the broker again on the same port and data. */
+    void startBroker() {
+        stack.kafka().start();
+    }
+
+    /** PostgreSQL down: SIGKILL ({@code crash}) or fast shutdown; returns when every backend is gone. */
+    void stopPostgres(boolean crash) {
+        if (crash) {
+            stack.postgres().kill();
+        } else {
+            stack.postgres().stop();
+        }
+    }
+
+    /** PostgreSQL up again on the same data directory and port. */
+    void startPostgres() {
+        stack.postgres().start();
+    }
+
     String url(Pipeline.Service s) {
         return pipeline.url(s);
     }

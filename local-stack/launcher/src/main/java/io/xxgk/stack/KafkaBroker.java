@@ -27,6 +27,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final String heap;
     private final Path lib;
     private ServerProcess process;
+    private volatile boolean wanted;
 
     public KafkaBroker(Path dir, int port, int controllerPort, String heap, Path lib) {
         this.dir = dir;
@@ -36,7 +37,8 @@ public final class KafkaBroker implements AutoCloseable {
         this.lib = lib;
     }
 
-    public KafkaBroker start() {
+    /** Starts the broker, or starts it again on the same port and data after {@link #kill()} or {@link #stop()}. */
+    public synchronized KafkaBroker start() {
         try {
             Files.createDirectories(dir.resolve("logs"));
             Path config = writeConfig();
@@ -47,7 +49,8 @@ public final class KafkaBroker implements AutoCloseable {
                     ServerProcess.javaCommand(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
                                     "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties")),
                             lib + "/*", "kafka.Kafka", List.of(config.toString())),
-                    Map.of(), dir, dir.resolve("kafka.log"));
+                    Map.of(), dir, dir.resolve("kafka.log"), StaleServers.pidFile(dir.getParent(), "kafka"));
+            wanted = true;
             Ports.awaitOpen("Kafka", port, Duration.ofSeconds(90), process);
             awaitBrokerReady(Duration.ofSeconds(60));
             return this;
@@ -93,8 +96,26 @@ public final class KafkaBroker implements AutoCloseable {
         return Admin.create(p);
     }
 
+    public boolean isRunning() {
+        ServerProcess p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** For a {@link Supervisor}: restarted when it dies, unless stopped or killed through this class. */
+    public Supervisor.Watched supervised() {
+        return new Supervisor.Watched("kafka", () -> wanted, this::isRunning,
+                () -> process == null ? "stopped" : "exit code " + process.exitCode(), () -> {
+                    synchronized (this) {
+                        if (wanted && !isRunning()) {
+                            start();
+                        }
+                    }
+                });
+    }
+
     /** Graceful stop, as an operator would do for maintenance. */
-    public void stop() {
+    public synchronized void stop() {
+        wanted = false;
         if (process != null) {
             process.stop(30);
             process = null;
@@ -102,7 +123,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Crash: SIGKILL the broker. {@link #start()} brings it back on the same port and data. */
-    public void kill() {
+    public synchronized void kill() {
+        wanted = false;
         if (process != null) {
             process.kill();
             process = null;

@@ -65,6 +65,8 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         long t0 = System.nanoTime();
         Path data = settings.dataDir().toAbsolutePath();
+        // servers of this data folder left running by a launcher that was killed
+        StaleServers.reclaimAll(data);
         try {
             kafka = new KafkaBroker(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
                     settings.kafkaHeap(), paths.kafkaLib());
@@ -107,6 +109,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Kafka, S3Proxy and PostgreSQL for a {@link Supervisor}. */
+    public java.util.List<Supervisor.Watched> supervised() {
+        return java.util.List.of(postgres.supervised(), kafka.supervised(), objectStore.supervised());
     }
 
     /**

@@ -18,6 +18,7 @@ public final class ObjectStoreServer implements AutoCloseable {
     private final int port;
     private final Path lib;
     private ServerProcess process;
+    private volatile boolean wanted;
 
     public ObjectStoreServer(Path dir, int port, Path lib) {
         this.dir = dir;
@@ -25,7 +26,7 @@ public final class ObjectStoreServer implements AutoCloseable {
         this.lib = lib;
     }
 
-    public ObjectStoreServer start() {
+    public synchronized ObjectStoreServer start() {
         try {
             Files.createDirectories(dir.resolve("buckets"));
             Path props = dir.resolve("s3proxy.properties");
@@ -42,7 +43,8 @@ public final class ObjectStoreServer implements AutoCloseable {
             process = ServerProcess.start("s3proxy",
                     ServerProcess.javaCommand(List.of("-Xms64m", "-Xmx256m"), lib + "/*", "org.gaul.s3proxy.Main",
                             List.of("--properties", props.toString())),
-                    Map.of(), dir, dir.resolve("s3proxy.log"));
+                    Map.of(), dir, dir.resolve("s3proxy.log"), StaleServers.pidFile(dir.getParent(), "s3proxy"));
+            wanted = true;
             Ports.awaitOpen("S3Proxy", port, Duration.ofSeconds(60), process);
             return this;
         } catch (IOException e) {
@@ -58,8 +60,35 @@ public final class ObjectStoreServer implements AutoCloseable {
         return process;
     }
 
+    public boolean isRunning() {
+        ServerProcess p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** For a {@link Supervisor}: restarted when it dies, unless closed. */
+    public Supervisor.Watched supervised() {
+        return new Supervisor.Watched("s3proxy", () -> wanted, this::isRunning,
+                () -> process == null ? "stopped" : "exit code " + process.exitCode(), () -> {
+                    synchronized (this) {
+                        if (wanted && !isRunning()) {
+                            start();
+                        }
+                    }
+                });
+    }
+
+    /** Crash: SIGKILL. {@link #start()} brings it back on the same port and data. */
+    public synchronized void kill() {
+        wanted = false;
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        wanted = false;
         if (process != null) {
             process.stop(10);
             process = null;

@@ -55,7 +55,7 @@ public final class Pipeline implements AutoCloseable {
     private final Path logDir;
     private final ServicePorts ports;
     private final Map<String, String> extraConfig;
-    private final Map<Service, ServerProcess> running = new LinkedHashMap<>();
+    private final Map<Service, ServerProcess> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ServerProcess> replicas = new ArrayList<>();
 
     /** {@code extraConfig}: Quarkus properties for all services (e.g. the admin token), passed as env vars. */
@@ -77,8 +77,45 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
-    public void startService(Service s) {
+    /** Starts a service (again, after {@link #kill} or {@link #stop}); does not wait for it to be ready. */
+    public synchronized void startService(Service s) {
+        ServerProcess old = running.get(s);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(s.module + " is already running (pid " + old.pid() + ")");
+        }
         running.put(s, launch(s, s.database, ports.of(s), Map.of(), s.module));
+    }
+
+    /** Starts a service again and waits until it is ready. */
+    public void restartService(Service s, Duration timeout) {
+        startService(s);
+        awaitReady(s, timeout);
+    }
+
+    /**
+     * For a {@link Supervisor}: a service that dies is started again; one stopped or killed through this class is
+     * not.
+     */
+    public Supervisor.Watched supervised(Service s) {
+        return new Supervisor.Watched(s.module, () -> running.containsKey(s),
+                () -> {
+                    ServerProcess p = running.get(s);
+                    return p != null && p.isAlive();
+                },
+                () -> {
+                    ServerProcess p = running.get(s);
+                    return p == null ? "stopped" : "exit code " + p.exitCode();
+                },
+                () -> {
+                    synchronized (this) {
+                        ServerProcess p = running.get(s);
+                        if (p == null || p.isAlive()) {
+                            return;
+                        }
+                        startService(s);
+                    }
+                    awaitReady(s, Duration.ofSeconds(180));
+                });
     }
 
     /**
@@ -102,11 +139,13 @@ public final class Pipeline implements AutoCloseable {
         config.putAll(overrides);
         Map<String, String> env = new LinkedHashMap<>();
         config.forEach((k, v) -> env.put(LocalStack.envName(k), v));
+        Path data = stack.settings().dataDir();
+        // the marker lets the next launcher of this data folder recognise the process if this one dies
         List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError"));
+                "-XX:+ExitOnOutOfMemoryError", "-Dlocal-stack.data=" + StaleServers.marker(data)));
         return ServerProcess.start(logName,
                 ServerProcess.javaCommand(jvm, null, "-jar", List.of(paths.serviceJar(s.module).toString())),
-                env, paths.projectRoot(), logDir.resolve(logName + ".log"));
+                env, paths.projectRoot(), logDir.resolve(logName + ".log"), StaleServers.pidFile(data, logName));
     }
 
     public void awaitReady(Service s, Duration timeout) {
@@ -146,15 +185,15 @@ public final class Pipeline implements AutoCloseable {
         return running.get(s);
     }
 
-    /** Crash a service (SIGKILL). */
-    public void kill(Service s) {
+    /** Crash a service (SIGKILL); a {@link Supervisor} leaves it down, {@link #startService} brings it back. */
+    public synchronized void kill(Service s) {
         ServerProcess p = running.remove(s);
         if (p != null) {
             p.kill();
         }
     }
 
-    public void stop(Service s) {
+    public synchronized void stop(Service s) {
         ServerProcess p = running.remove(s);
         if (p != null) {
             p.stop(20);
@@ -162,10 +201,10 @@ public final class Pipeline implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         replicas.forEach(r -> r.stop(20));
         replicas.clear();
-        List<Service> order = new ArrayList<>(running.keySet());
+        List<Service> order = new ArrayList<>(List.of(Service.values()));
         java.util.Collections.reverse(order);
         order.forEach(this::stop);
     }

@@ -19,6 +19,7 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final boolean durable;
     private EmbeddedPostgres postgres;
+    private volatile boolean wanted;
 
     public PostgresServer(Path dataDir, int port, boolean durable) {
         this.dataDir = dataDir;
@@ -26,9 +27,15 @@ public final class PostgresServer implements AutoCloseable {
         this.durable = durable;
     }
 
-    public PostgresServer start() {
+    /**
+     * Starts the server, or starts it again on the same data and port after {@link #stop()} or {@link #kill()}.
+     * A server of the same data directory left running by a launcher that died is stopped first.
+     */
+    public synchronized PostgresServer start() {
         try {
             Files.createDirectories(dataDir);
+            StaleServers.reclaimPostgres(dataDir);
+            release();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (durable) {
                 // zonky starts PostgreSQL with fsync and synchronous_commit off; a commit must reach the disk here
@@ -43,6 +50,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setLocaleConfig("encoding", "UTF8")
                     .start();
+            wanted = true;
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
@@ -81,15 +89,85 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** The postmaster's pid, from {@code postmaster.pid}; -1 when there is none. */
+    public long pid() {
+        return StaleServers.readPid(dataDir.resolve("postmaster.pid")).orElse(-1L);
+    }
+
+    public boolean isRunning() {
+        long pid = pid();
+        return pid > 0 && ProcessControl.isAlive(pid);
+    }
+
+    /** For a {@link Supervisor}: restarted when the postmaster dies, unless stopped or killed through this class. */
+    public Supervisor.Watched supervised() {
+        return new Supervisor.Watched("postgres", () -> wanted, this::isRunning, () -> "exit code unknown (not a child)",
+                () -> {
+                    synchronized (this) {
+                        if (wanted && !isRunning()) {
+                            start();
+                        }
+                    }
+                });
+    }
+
+    /** Fast shutdown (sessions are cut, committed data is safe), as an operator or a failing host would do. */
+    public synchronized void stop() {
+        wanted = false;
+        release();
+    }
+
+    /** Crash: SIGKILL the postmaster; returns when it and its backends are gone. {@link #start()} brings it back. */
+    public synchronized void kill() {
+        wanted = false;
+        long pid = pid();
+        if (pid > 0 && ProcessControl.isAlive(pid)) {
+            java.util.List<ProcessHandle> family = new java.util.ArrayList<>();
+            ProcessHandle.of(pid).ifPresent(h -> {
+                family.add(h);
+                family.addAll(h.descendants().toList());
+            });
+            ProcessControl.signal(pid, "KILL");
+            // the backends notice the postmaster's death and exit by themselves
+            if (!ProcessControl.awaitExit(family, 20_000)) {
+                family.forEach(ProcessHandle::destroyForcibly);
+                ProcessControl.awaitExit(family, 10_000);
+            }
+        }
+        release();
+    }
+
+    /** Lets go of zonky's handle (and its lock on the data directory), stopping the server if it still runs. */
+    private void release() {
         if (postgres != null) {
+            EmbeddedPostgres old = postgres;
+            postgres = null;
+            if (!isRunning()) {
+                // nothing to stop, only zonky's lock on the data directory to release (it may log that pg_ctl stop failed)
+                quietly(old);
+                return;
+            }
+            long pid = pid();
             try {
-                postgres.close();
+                old.close();
             } catch (IOException e) {
                 System.err.println("PostgreSQL stop: " + e.getMessage());
             }
-            postgres = null;
+            // pg_ctl returns when postmaster.pid is gone, a moment before the process itself
+            ProcessHandle.of(pid).ifPresent(h -> ProcessControl.awaitExit(java.util.List.of(h), 10_000));
         }
+    }
+
+    private static void quietly(EmbeddedPostgres old) {
+        try {
+            old.close();
+        } catch (IOException | RuntimeException e) {
+            // the server is already gone
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

@@ -22,6 +22,8 @@ public final class RunMain {
         boolean loadDemo = !"false".equalsIgnoreCase(System.getenv().getOrDefault("XXGK_DEMO_DATA", "true"));
         LocalStack.Settings settings = LocalStack.Settings.defaults(dataDir);
         Pipeline.ServicePorts servicePorts = Pipeline.ServicePorts.defaults();
+        // a launcher killed with SIGKILL leaves PostgreSQL (and perhaps more) running: ours, so stop it and start afresh
+        StaleServers.reclaimAll(dataDir);
         checkPorts(settings, servicePorts);
 
         StackPaths paths = StackPaths.fromBuild();
@@ -50,6 +52,13 @@ public final class RunMain {
             long t0 = System.nanoTime();
             pipeline.start();
             System.out.printf("services ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            Supervisor supervisor = new Supervisor();
+            stack.supervised().forEach(supervisor::watch);
+            for (Pipeline.Service s : Pipeline.Service.values()) {
+                supervisor.watch(pipeline.supervised(s));
+            }
+            // closed first on Ctrl-C, so that a deliberate stop is not taken for a crash
+            toClose.add(supervisor.start());
 
             String demoKey = loadDemo ? demo(pipeline, adminToken, dataDir) : null;
             printUrls(pipeline, settings, dataDir, demoKey);
@@ -123,7 +132,8 @@ public final class RunMain {
         if (!taken.isEmpty()) {
             System.err.println("无法启动 / cannot start:");
             taken.forEach(System.err::println);
-            System.err.println("Stop the program using it (e.g. `ss -ltnp | grep <port>`), or an earlier ./run.sh still running.");
+            System.err.println("Stop the program using it (e.g. `ss -ltnp | grep <port>`), or an earlier ./run.sh still running"
+                    + " (servers left behind by a killed ./run.sh of this data folder are stopped automatically).");
             System.exit(2);
         }
     }
