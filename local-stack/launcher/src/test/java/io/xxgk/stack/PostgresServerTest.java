@@ -38,9 +38,11 @@ class PostgresServerTest {
     }
 
     @Test
-    void testServersSkipFsync(@TempDir Path dir) throws Exception {
+    void testServersSkipFsyncButNeverAcknowledgeACommitBeforeItsWalIsWritten(@TempDir Path dir) throws Exception {
         try (PostgresServer pg = new PostgresServer(dir.resolve("fast"), Ports.free(), false).start()) {
             assertEquals("off", show(pg, "fsync"));
+            // a SIGKILLed server (the chaos tests) must not lose what it reported as committed
+            assertEquals("on", show(pg, "synchronous_commit"));
         }
     }
 }
