@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,22 +45,7 @@ class ReviewDeliveryTest {
         ItemSubmitted in = SubmittedItemProcessorTest.submitted(id, "2025年学生公寓家具采购项目招标公告", null, ItemKind.PROCUREMENT_NOTICE, 2);
         ItemClassified c = classification.decide(in);
         assertEquals(Decision.HOLD, c.decision());
-        QuarkusTransaction.requiringNew().run(() -> {
-            ClassificationRecord r = new ClassificationRecord();
-            r.schoolCode = c.schoolCode();
-            r.itemId = c.itemId();
-            r.revision = c.revision();
-            r.checklistItem = c.checklistItem();
-            r.category = c.category();
-            r.confidence = c.confidence();
-            r.decision = c.decision().name();
-            r.explanation = c.explanation();
-            r.holdReasons = String.join(",", c.holdReasons());
-            r.hint = 2;
-            r.event = EventCodec.encode(c);
-            r.createdAt = Instant.now();
-            r.persist();
-        });
+        QuarkusTransaction.requiringNew().run(() -> ClassificationRecord.store(c, 2));
         return id;
     }
 

@@ -104,13 +104,17 @@ public class SubmittedItemProcessor {
 
     /** All sent at once, then awaited; a send that failed transiently is sent again until the broker takes it. */
     private void send(List<Pending> stored, Map<Pending, String> events) {
+        List<ItemClassified> decisions = new ArrayList<>(stored.size());
         List<CompletableFuture<Void>> acks = new ArrayList<>(stored.size());
         for (Pending p : stored) {
-            acks.add(classified.sendMessage(message(events.get(p))).subscribeAsCompletionStage());
+            // the stored event wins over this poll's decision, so it is the one decoded and sent
+            ItemClassified c = EventCodec.decode(events.get(p), ItemClassified.class);
+            decisions.add(c);
+            acks.add(classified.sendMessage(message(events.get(p), c)).subscribeAsCompletionStage());
         }
         for (int i = 0; i < stored.size(); i++) {
             Pending p = stored.get(i);
-            String event = events.get(p);
+            ItemClassified c = decisions.get(i);
             try {
                 acks.get(i).join();
             } catch (RuntimeException first) {
@@ -119,7 +123,7 @@ public class SubmittedItemProcessor {
                         throw first;
                     }
                     WaitOut.transientFailures("sending the decision on " + p.submitted().itemId(),
-                            () -> classified.sendMessage(message(event)).await().atMost(SEND_TIMEOUT));
+                            () -> classified.sendMessage(message(events.get(p), c)).await().atMost(SEND_TIMEOUT));
                 } catch (WaitOut.WaitInterruptedException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -127,13 +131,11 @@ public class SubmittedItemProcessor {
                     continue;
                 }
             }
-            metrics.counter("xxgk.classify.decisions", "decision", EventCodec.decode(event, ItemClassified.class)
-                    .decision().name()).increment();
+            metrics.counter("xxgk.classify.decisions", "decision", c.decision().name()).increment();
         }
     }
 
-    private static Message<String> message(String event) {
-        ItemClassified c = EventCodec.decode(event, ItemClassified.class);
+    private static Message<String> message(String event, ItemClassified c) {
         return Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(c.schoolCode())
                 .withHeaders(ClassifiedHeaders.of(c))
