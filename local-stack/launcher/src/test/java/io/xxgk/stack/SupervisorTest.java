@@ -27,7 +27,9 @@ class SupervisorTest {
         try (Supervisor supervisor = new Supervisor().watch(s3.supervised()).start()) {
             long first = s3.process().pid();
             ProcessControl.signal(first, "KILL");
-            awaitTrue(() -> s3.isRunning() && s3.process().pid() != first && Ports.isOpen(port), Duration.ofSeconds(60));
+            // the port opens a moment before the supervisor counts the restart as done: wait for both
+            awaitTrue(() -> s3.isRunning() && s3.process().pid() != first && Ports.isOpen(port) && supervisor.restarts() >= 1,
+                    Duration.ofSeconds(60));
             assertNotEquals(first, s3.process().pid());
             assertEquals(1, supervisor.restarts());
             String text;
