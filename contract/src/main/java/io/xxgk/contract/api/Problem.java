@@ -10,8 +10,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** Every problem type is this base plus a short name, e.g. {@code https://xxgk.io/problems/validation}. */
+    public static final String TYPE_BASE = "https://xxgk.io/problems/";
+
     public static Problem of(int status, String type, String title, String detail, String instance) {
-        return new Problem("https://xxgk.io/problems/" + type, title, status, detail, instance, null);
+        return new Problem(TYPE_BASE + type, title, status, detail, instance, null);
     }
 
     /** One invalid field: a JSON pointer-ish path, a stable code and the message in both languages. */

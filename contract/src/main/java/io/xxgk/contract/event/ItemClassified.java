@@ -52,4 +52,179 @@ public record ItemClassified(
         }
         return e;
     }
+
+    /** A builder holding this event's values, to change a few of them by name. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.schemaVersion = schemaVersion;
+        b.itemId = itemId;
+        b.revision = revision;
+        b.schoolCode = schoolCode;
+        b.department = department;
+        b.title = title;
+        b.body = body;
+        b.kind = kind;
+        b.producedDate = producedDate;
+        b.publishedDate = publishedDate;
+        b.channels = channels;
+        b.sourceUrl = sourceUrl;
+        b.checklistItem = checklistItem;
+        b.category = category;
+        b.confidence = confidence;
+        b.explanation = explanation;
+        b.decision = decision;
+        b.holdReasons = holdReasons;
+        b.personalDataMasked = personalDataMasked;
+        b.withholdReason = withholdReason;
+        b.attachments = attachments;
+        b.classifiedAt = classifiedAt;
+        return b;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ItemClassified} by field name, never by position. */
+    public static final class Builder {
+        private int schemaVersion = SCHEMA_VERSION;
+        private String itemId;
+        private int revision;
+        private String schoolCode;
+        private String department;
+        private String title;
+        private String body;
+        private ItemKind kind;
+        private LocalDate producedDate;
+        private LocalDate publishedDate;
+        private List<Channel> channels;
+        private String sourceUrl;
+        private Integer checklistItem;
+        private Integer category;
+        private double confidence;
+        private String explanation;
+        private Decision decision;
+        private List<String> holdReasons;
+        private boolean personalDataMasked;
+        private String withholdReason;
+        private List<AttachmentRef> attachments;
+        private Instant classifiedAt;
+
+        private Builder() {
+        }
+
+        public Builder schemaVersion(int schemaVersion) {
+            this.schemaVersion = schemaVersion;
+            return this;
+        }
+
+        public Builder itemId(String itemId) {
+            this.itemId = itemId;
+            return this;
+        }
+
+        public Builder revision(int revision) {
+            this.revision = revision;
+            return this;
+        }
+
+        public Builder schoolCode(String schoolCode) {
+            this.schoolCode = schoolCode;
+            return this;
+        }
+
+        public Builder department(String department) {
+            this.department = department;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        public Builder kind(ItemKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder producedDate(LocalDate producedDate) {
+            this.producedDate = producedDate;
+            return this;
+        }
+
+        public Builder publishedDate(LocalDate publishedDate) {
+            this.publishedDate = publishedDate;
+            return this;
+        }
+
+        public Builder channels(List<Channel> channels) {
+            this.channels = channels;
+            return this;
+        }
+
+        public Builder sourceUrl(String sourceUrl) {
+            this.sourceUrl = sourceUrl;
+            return this;
+        }
+
+        public Builder checklistItem(Integer checklistItem) {
+            this.checklistItem = checklistItem;
+            return this;
+        }
+
+        public Builder category(Integer category) {
+            this.category = category;
+            return this;
+        }
+
+        public Builder confidence(double confidence) {
+            this.confidence = confidence;
+            return this;
+        }
+
+        public Builder explanation(String explanation) {
+            this.explanation = explanation;
+            return this;
+        }
+
+        public Builder decision(Decision decision) {
+            this.decision = decision;
+            return this;
+        }
+
+        public Builder holdReasons(List<String> holdReasons) {
+            this.holdReasons = holdReasons;
+            return this;
+        }
+
+        public Builder personalDataMasked(boolean personalDataMasked) {
+            this.personalDataMasked = personalDataMasked;
+            return this;
+        }
+
+        public Builder withholdReason(String withholdReason) {
+            this.withholdReason = withholdReason;
+            return this;
+        }
+
+        public Builder attachments(List<AttachmentRef> attachments) {
+            this.attachments = attachments;
+            return this;
+        }
+
+        public Builder classifiedAt(Instant classifiedAt) {
+            this.classifiedAt = classifiedAt;
+            return this;
+        }
+
+        public ItemClassified build() {
+            return new ItemClassified(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate, channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons, personalDataMasked, withholdReason, attachments, classifiedAt);
+        }
+    }
 }

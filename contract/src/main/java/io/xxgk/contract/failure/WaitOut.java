@@ -1,6 +1,9 @@
 package io.xxgk.contract.failure;
 
+import io.smallrye.faulttolerance.api.Guard;
+
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
 /**
@@ -8,7 +11,9 @@ import java.util.concurrent.Callable;
  * (an outage of any length) with capped exponential backoff; any other failure is thrown at once, because trying
  * again cannot help. Used by every consumer and by the outbox relay, on their own threads, so a database or broker
  * outage stops the work where it is (the Kafka source stops polling once nothing is requested) and resumes it
- * when the dependency is back, with no restart and nothing dead-lettered.
+ * when the dependency is back, with no restart and nothing dead-lettered. The retrying itself is SmallRye Fault
+ * Tolerance's: one {@link Guard}, no attempt or time limit, retrying only what {@link TransientFailures} calls
+ * transient.
  */
 public final class WaitOut {
 
@@ -17,37 +22,54 @@ public final class WaitOut {
     static final Duration MAX_DELAY = Duration.ofSeconds(5);
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 
+    /** What the current thread is waiting out, for the log lines between attempts. */
+    private static final ThreadLocal<Attempts> CURRENT = new ThreadLocal<>();
+
     private WaitOut() {
+    }
+
+    /** Built on first use: SmallRye Fault Tolerance must be running (the Quarkus extension, or standalone in tests). */
+    private static final class Policy {
+        static final Guard GUARD = Guard.create()
+                .withRetry()
+                .maxRetries(-1)
+                .maxDuration(0, ChronoUnit.MILLIS)
+                .delay(FIRST_DELAY.toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .whenException(TransientFailures::isTransient)
+                .beforeRetry(WaitOut::beforeRetry)
+                .withExponentialBackoff().factor(2).maxDelay(MAX_DELAY.toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build();
     }
 
     /**
      * @throws WaitInterruptedException when the thread is interrupted while waiting (shutdown): the work was not
      *                                  done, and the caller must not acknowledge it
      */
+    @SuppressWarnings("unchecked")
     public static <T> T transientFailures(String what, Callable<T> action) {
-        long delay = FIRST_DELAY.toMillis();
-        long started = System.nanoTime();
-        long lastLog = 0;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                T result = action.call();
-                if (attempt > 1) {
-                    LOG.log(System.Logger.Level.INFO, "{0}: succeeded again after {1} attempts and {2} s", what, attempt,
-                            Duration.ofNanos(System.nanoTime() - started).toSeconds());
-                }
-                return result;
-            } catch (Exception e) {
-                if (!TransientFailures.isTransient(e)) {
-                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                }
-                long now = System.nanoTime();
-                if (attempt == 1 || now - lastLog > LOG_EVERY_NANOS) {
-                    lastLog = now;
-                    LOG.log(System.Logger.Level.WARNING, "{0}: temporarily impossible (attempt {1}, {2} s so far), "
-                            + "waiting it out: {3}", what, attempt, Duration.ofNanos(now - started).toSeconds(), rootMessage(e));
-                }
-                sleep(delay);
-                delay = Math.min(MAX_DELAY.toMillis(), delay * 2);
+        Attempts previous = CURRENT.get();
+        Attempts attempts = new Attempts(what);
+        CURRENT.set(attempts);
+        try {
+            T result = (T) Policy.GUARD.call((Callable<Object>) action, Object.class);
+            if (attempts.count > 1) {
+                LOG.log(System.Logger.Level.INFO, "{0}: succeeded again after {1} attempts and {2} s", what, attempts.count,
+                        Duration.ofNanos(System.nanoTime() - attempts.started).toSeconds());
+            }
+            return result;
+        } catch (Exception e) {
+            if (interrupted(e)) {
+                Thread.currentThread().interrupt();
+                throw new WaitInterruptedException(e);
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
             }
         }
     }
@@ -59,6 +81,40 @@ public final class WaitOut {
         });
     }
 
+    private static void beforeRetry(Throwable failure) {
+        Attempts a = CURRENT.get();
+        if (a == null) {
+            return;
+        }
+        a.count++;
+        long now = System.nanoTime();
+        if (a.count == 2 || now - a.lastLog > LOG_EVERY_NANOS) {
+            a.lastLog = now;
+            LOG.log(System.Logger.Level.WARNING, "{0}: temporarily impossible (attempt {1}, {2} s so far), waiting it out: {3}",
+                    a.what, a.count - 1, Duration.ofNanos(now - a.started).toSeconds(), rootMessage(failure));
+        }
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Attempts {
+        final String what;
+        final long started = System.nanoTime();
+        int count = 1;
+        long lastLog;
+
+        Attempts(String what) {
+            this.what = what;
+        }
+    }
+
     static String rootMessage(Throwable e) {
         Throwable t = e;
         int depth = 0;
@@ -68,18 +124,9 @@ public final class WaitOut {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WaitInterruptedException(e);
-        }
-    }
-
     /** The wait was cut short by a shutdown; the work was not done. */
     public static final class WaitInterruptedException extends RuntimeException {
-        WaitInterruptedException(InterruptedException cause) {
+        WaitInterruptedException(Throwable cause) {
             super("interrupted while waiting for a dependency to come back", cause);
         }
     }
