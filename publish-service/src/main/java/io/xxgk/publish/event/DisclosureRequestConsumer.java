@@ -8,7 +8,7 @@ import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.MalformedEventException;
 import io.xxgk.contract.failure.DeadLetters;
 import io.xxgk.contract.failure.PollStore;
-import io.xxgk.publish.statistics.DisclosureRequestWriter;
+import io.xxgk.publish.service.statistics.DisclosureRequestWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;

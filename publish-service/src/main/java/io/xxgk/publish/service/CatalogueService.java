@@ -4,8 +4,6 @@ import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.checklist.ChecklistItem;
 import io.xxgk.contract.school.School;
-import io.xxgk.publish.rest.CatalogueView;
-import io.xxgk.publish.rest.SchoolView;
 import io.xxgk.publish.repository.EntryColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -13,9 +13,9 @@ import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.publish.repository.CatalogueEntry;
 import io.xxgk.publish.repository.CatalogueHistory;
-import io.xxgk.publish.statistics.DisclosureRequestRecord;
-import io.xxgk.publish.statistics.DisclosureRequestRevision;
-import io.xxgk.publish.statistics.DisclosureRequestWriter;
+import io.xxgk.publish.repository.DisclosureRequest;
+import io.xxgk.publish.repository.DisclosureRequestRevision;
+import io.xxgk.publish.service.statistics.DisclosureRequestWriter;
 import io.xxgk.testing.RealServersResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -178,7 +178,7 @@ class UnstorableEventTest {
         });
 
         assertEquals(List.of("feeYuan", "recordId"), refusedFields);
-        DisclosureRequestRecord stored = QuarkusTransaction.requiringNew().call(() -> DisclosureRequestRecord.findRecord(SCHOOL, good));
+        DisclosureRequest stored = QuarkusTransaction.requiringNew().call(() -> DisclosureRequest.findRecord(SCHOOL, good));
         assertNotNull(stored);
         assertEquals("申请公开经费", stored.subject);
         assertEquals(0, new BigDecimal("12.50").compareTo(stored.feeYuan));
