@@ -17,11 +17,19 @@ import io.xxgk.publish.service.statistics.StatisticsView.Requests;
 import io.xxgk.publish.service.statistics.StatisticsView.Share;
 import io.xxgk.publish.service.statistics.StatisticsView.Timeliness;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import static io.xxgk.publish.service.report.ReportText.blank;
+import static io.xxgk.publish.service.report.ReportText.date;
+import static io.xxgk.publish.service.report.ReportText.items;
+import static io.xxgk.publish.service.report.ReportText.para;
+import static io.xxgk.publish.service.report.ReportText.pct;
+import static io.xxgk.publish.service.report.ReportText.percent;
+import static io.xxgk.publish.service.report.ReportText.row;
+import static io.xxgk.publish.service.report.ReportText.table;
 
 /**
  * Writes the draft annual report from the statistics: every figure comes from {@link StatisticsView}; what the
@@ -288,68 +296,15 @@ public final class AnnualReportBuilder {
         return baseUrl + (link.startsWith("/") ? link : "/" + link);
     }
 
-    // helpers
+    // helpers that need the statistics
 
     private static Section section(int index, String title, List<Block> blocks) {
         return new Section(NUMERALS[index], title, blocks);
-    }
-
-    /** Strings and numbers are plain text; {@link Span}s (from {@link #blank}) are kept as they are. */
-    static Paragraph para(Object... parts) {
-        List<Span> spans = new ArrayList<>();
-        StringBuilder plain = new StringBuilder();
-        for (Object p : parts) {
-            if (p instanceof Span span) {
-                if (!plain.isEmpty()) {
-                    spans.add(new Span(plain.toString(), false));
-                    plain.setLength(0);
-                }
-                spans.add(span);
-            } else {
-                plain.append(p);
-            }
-        }
-        if (!plain.isEmpty()) {
-            spans.add(new Span(plain.toString(), false));
-        }
-        return new Paragraph(List.copyOf(spans));
-    }
-
-    static Span blank(String what) {
-        return new Span(AnnualReport.BLANK_OPEN + what + AnnualReport.BLANK_CLOSE, true);
-    }
-
-    private static Table table(String caption, List<String> headers, List<Integer> widths, List<List<Cell>> rows) {
-        return new Table(caption, headers, widths, rows);
-    }
-
-    private static List<Cell> row(Object... cells) {
-        List<Cell> row = new ArrayList<>();
-        for (Object c : cells) {
-            row.add(Cell.of(c));
-        }
-        return row;
     }
 
     private List<List<Cell>> withTotal(List<List<Cell>> rows) {
         List<List<Cell>> out = new ArrayList<>(rows);
         out.add(row("合计", s.published(), s.published() > 0 ? "100.0%" : "0.0%"));
         return out;
-    }
-
-    private static String items(List<Integer> numbers) {
-        return numbers.stream().map(String::valueOf).collect(Collectors.joining("、", "第", "项"));
-    }
-
-    static String pct(BigDecimal p) {
-        return p.toPlainString() + "%";
-    }
-
-    private static BigDecimal percent(long part, long whole) {
-        return io.xxgk.publish.service.statistics.Percent.of(part, whole);
-    }
-
-    static String date(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 }

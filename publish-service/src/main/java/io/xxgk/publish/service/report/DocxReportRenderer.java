@@ -76,7 +76,7 @@ public final class DocxReportRenderer {
             end.setAlignment(ParagraphAlignment.RIGHT);
             end.setSpacingBefore(360);
             run(end, report.schoolName(), BODY_FONT, BODY_SIZE, false, false).addBreak();
-            run(end, AnnualReportBuilder.date(report.generatedOn()) + "（草稿）", BODY_FONT, BODY_SIZE, false, false);
+            run(end, ReportText.date(report.generatedOn()) + "（草稿）", BODY_FONT, BODY_SIZE, false, false);
 
             doc.write(out);
             return out.toByteArray();

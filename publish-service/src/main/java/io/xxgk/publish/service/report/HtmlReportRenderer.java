@@ -51,7 +51,7 @@ public final class HtmlReportRenderer {
             h.append("</section>\n");
         }
         h.append("<p class=\"generated\">").append(esc(report.schoolName())).append("<br>")
-                .append(esc(AnnualReportBuilder.date(report.generatedOn()))).append("（草稿）</p>\n");
+                .append(esc(ReportText.date(report.generatedOn()))).append("（草稿）</p>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
     }

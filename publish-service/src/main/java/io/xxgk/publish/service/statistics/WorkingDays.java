@@ -1,10 +1,9 @@
 package io.xxgk.publish.service.statistics;
 
+import io.xxgk.publish.repository.statistics.WorkingCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,16 +62,15 @@ public class WorkingDays {
         return n;
     }
 
-    /**
-     * Binds the {@code holidays} and {@code workdays} arguments of {@code xxgk_working_days} as typed date[]
-     * parameters (bound once per query, not parsed per row): the holidays that fall on a weekday and the make-up
-     * working days on a weekend, each ascending.
-     */
-    public void bind(PreparedStatement ps, int holidaysIndex, int workdaysIndex) throws SQLException {
-        ps.setArray(holidaysIndex, ps.getConnection().createArrayOf("date",
-                holidays.stream().filter(d -> !isWeekend(d)).map(LocalDate::toString).toArray()));
-        ps.setArray(workdaysIndex, ps.getConnection().createArrayOf("date",
-                makeUpWorkingDays.stream().filter(WorkingDays::isWeekend).map(LocalDate::toString).toArray()));
+    /** The calendar as the SQL function {@code xxgk_working_days} takes it. */
+    public WorkingCalendar calendar() {
+        return new WorkingCalendar(holidays.stream().filter(d -> !isWeekend(d)).toList(),
+                makeUpWorkingDays.stream().filter(WorkingDays::isWeekend).toList());
+    }
+
+    /** Binds {@link #calendar()} to the {@code holidays} and {@code workdays} arguments of {@code xxgk_working_days}. */
+    public void bind(java.sql.PreparedStatement ps, int holidaysIndex, int workdaysIndex) throws java.sql.SQLException {
+        calendar().bind(ps, holidaysIndex, workdaysIndex);
     }
 
     private static boolean isWeekend(LocalDate d) {
