@@ -86,26 +86,13 @@ public class CatalogueService {
                     EntryColumns.attachments((String) t.get("attachments"))));
         }
 
-        int published = 0;
-        int missing = 0;
-        int notApplicable = 0;
+        ChecklistCoverage coverage = ChecklistCoverage.of(checklist, school.kind(), i -> entries.containsKey(i));
         List<CatalogueView.Category> categories = new ArrayList<>();
         for (ChecklistCategory c : checklist.categories()) {
             List<CatalogueView.Item> items = new ArrayList<>();
             for (ChecklistItem i : c.items()) {
-                List<CatalogueView.Entry> list = entries.getOrDefault(i.number(), List.of());
-                String status;
-                if (!i.appliesTo(school.kind())) {
-                    status = "NOT_APPLICABLE";
-                    notApplicable++;
-                } else if (list.isEmpty()) {
-                    status = "MISSING";
-                    missing++;
-                } else {
-                    status = "PUBLISHED";
-                    published++;
-                }
-                items.add(new CatalogueView.Item(i.number(), i.text(), status, totals.getOrDefault(i.number(), 0L), list,
+                items.add(new CatalogueView.Item(i.number(), i.text(), coverage.status(i.number()).name(),
+                        totals.getOrDefault(i.number(), 0L), entries.getOrDefault(i.number(), List.of()),
                         i.responsibleDepartment(), i.updateCadence(), i.subItems()));
             }
             categories.add(new CatalogueView.Category(c.number(), c.label(), c.name(), items));
@@ -113,6 +100,6 @@ public class CatalogueService {
         CatalogueView.Period period = year == null ? null
                 : new CatalogueView.Period(year, school.statisticsPeriod().name(), from, to);
         return new CatalogueView(SchoolView.of(school), checklist.id(), checklist.title(), period,
-                new CatalogueView.Summary(published, missing, notApplicable), categories);
+                new CatalogueView.Summary(coverage.published(), coverage.missing(), coverage.notApplicable()), categories);
     }
 }

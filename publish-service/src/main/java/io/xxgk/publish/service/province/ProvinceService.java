@@ -1,12 +1,10 @@
 package io.xxgk.publish.service.province;
 
-import io.xxgk.contract.checklist.Checklist;
-import io.xxgk.contract.checklist.ChecklistCategory;
-import io.xxgk.contract.checklist.ChecklistItem;
 import io.xxgk.contract.school.School;
 import io.xxgk.publish.service.SchoolView;
 import io.xxgk.publish.service.ChecklistCatalog;
-import io.xxgk.publish.service.statistics.Percent;
+import io.xxgk.publish.service.ChecklistCoverage;
+import io.xxgk.publish.service.Percent;
 import io.xxgk.publish.service.statistics.StatisticsConfig;
 import io.xxgk.publish.service.statistics.StatisticsService;
 import io.xxgk.publish.service.statistics.WorkingDays;
@@ -119,37 +117,19 @@ public class ProvinceService {
         for (School school : schools) {
             Counts n = counts.getOrDefault(school.code(), new Counts(0, 0, 0, 0));
             Set<Integer> items = itemsPublished.getOrDefault(school.code(), Set.of());
-            Checklist checklist = checklists.forSchool(school);
-            int applicable = 0;
-            int notApplicable = 0;
-            int covered = 0;
-            List<Integer> missing = new ArrayList<>();
-            for (ChecklistCategory cat : checklist.categories()) {
-                for (ChecklistItem i : cat.items()) {
-                    if (!i.appliesTo(school.kind())) {
-                        notApplicable++;
-                    } else {
-                        applicable++;
-                        if (items.contains(i.number())) {
-                            covered++;
-                        } else {
-                            missing.add(i.number());
-                        }
-                    }
-                }
-            }
+            ChecklistCoverage coverage = ChecklistCoverage.of(checklists.forSchool(school), school.kind(), items::contains);
             long onTime = n.published() - n.late();
             rows.add(new ProvinceOverview.SchoolRow(SchoolView.of(school), StatisticsService.period(school.statisticsPeriod(), year),
                     n.published(), n.withheld(),
-                    new ProvinceOverview.Coverage(applicable, covered, missing.size(), notApplicable, Percent.of(covered, applicable),
-                            List.copyOf(missing)),
+                    new ProvinceOverview.Coverage(coverage.applicable(), coverage.published(), coverage.missing(),
+                            coverage.notApplicable(), coverage.percent(), coverage.missingItems()),
                     new ProvinceOverview.Timeliness(limit, n.published(), onTime, n.late(), n.undated(),
                             Percent.of(onTime, n.published()))));
             published += n.published();
             withheld += n.withheld();
             onTimeAll += onTime;
-            applicableAll += applicable;
-            publishedItemsAll += covered;
+            applicableAll += coverage.applicable();
+            publishedItemsAll += coverage.published();
         }
         return new ProvinceOverview(year, province, new ProvinceOverview.Summary(schools.size(), published, withheld,
                 applicableAll, publishedItemsAll, Percent.of(publishedItemsAll, applicableAll), onTimeAll,

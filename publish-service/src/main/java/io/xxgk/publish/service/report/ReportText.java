@@ -4,7 +4,7 @@ import io.xxgk.publish.service.report.AnnualReport.Cell;
 import io.xxgk.publish.service.report.AnnualReport.Paragraph;
 import io.xxgk.publish.service.report.AnnualReport.Span;
 import io.xxgk.publish.service.report.AnnualReport.Table;
-import io.xxgk.publish.service.statistics.Percent;
+import io.xxgk.publish.service.Percent;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -18,6 +18,8 @@ import io.xxgk.publish.repository.statistics.StatisticsQueries.LatestRow;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.RequestCounts;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.TimelinessCounts;
 import io.xxgk.publish.service.ChecklistCatalog;
+import io.xxgk.publish.service.ChecklistCoverage;
+import io.xxgk.publish.service.Percent;
 import io.xxgk.publish.service.SchoolView;
 import io.xxgk.publish.service.statistics.StatisticsView.Appeals;
 import io.xxgk.publish.service.statistics.StatisticsView.ChecklistItemStat;
@@ -92,37 +94,19 @@ public class StatisticsService {
         long outside = b.byCategory().getOrDefault(null, 0L);
         byCategory.add(new Share("none", "清单外信息", outside, Percent.of(outside, b.total())));
 
+        ChecklistCoverage cov = ChecklistCoverage.of(checklist, school.kind(), i -> b.byItem().getOrDefault(i, 0L) > 0);
         List<ChecklistItemStat> items = new ArrayList<>();
-        List<Integer> missing = new ArrayList<>();
-        List<Integer> earlier = new ArrayList<>();
-        int applicable = 0;
-        int published = 0;
-        int notApplicable = 0;
         for (ChecklistCategory cat : checklist.categories()) {
             for (ChecklistItem i : cat.items()) {
                 long n = b.byItem().getOrDefault(i.number(), 0L);
-                String status;
-                if (!i.appliesTo(school.kind())) {
-                    status = "NOT_APPLICABLE";
-                    notApplicable++;
-                } else if (n > 0) {
-                    status = "PUBLISHED";
-                    applicable++;
-                    published++;
-                } else {
-                    status = "MISSING";
-                    applicable++;
-                    missing.add(i.number());
-                    if (latest.containsKey(i.number())) {
-                        earlier.add(i.number());
-                    }
-                }
-                items.add(new ChecklistItemStat(i.number(), cat.number(), cat.name(), i.text(), status, n,
+                items.add(new ChecklistItemStat(i.number(), cat.number(), cat.name(), i.text(), cov.status(i.number()).name(), n,
                         Percent.of(n, b.total()), latest.get(i.number())));
             }
         }
-        Coverage coverage = new Coverage(checklist.itemCount(), applicable, published, missing.size(), notApplicable,
-                Percent.of(published, applicable), List.copyOf(missing), List.copyOf(earlier));
+        // missing items that have a published entry from before the period
+        List<Integer> earlier = cov.missingItems().stream().filter(latest::containsKey).toList();
+        Coverage coverage = new Coverage(checklist.itemCount(), cov.applicable(), cov.published(), cov.missing(),
+                cov.notApplicable(), cov.percent(), cov.missingItems(), earlier);
 
         List<Share> withheld = withheld(f.withheldByReason());
         return new StatisticsView(SchoolView.of(school), period(kind, year), b.total(),

@@ -1,4 +1,4 @@
-package io.xxgk.publish.service.statistics;
+package io.xxgk.publish.service;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
