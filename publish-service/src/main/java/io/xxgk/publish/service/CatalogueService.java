@@ -82,7 +82,7 @@ public class CatalogueService {
             entries.computeIfAbsent(item, k -> new ArrayList<>()).add(new CatalogueView.Entry(id, (String) t.get("title"),
                     (String) t.get("department"), (String) t.get("kind"), EntryColumns.date(t.get("produced_date")),
                     EntryColumns.date(t.get("published_date")),
-                    source != null ? source : "/api/v1/schools/" + school.code() + "/items/" + id,
+                    ItemLinks.link(school.code(), id, source),
                     EntryColumns.attachments((String) t.get("attachments"))));
         }
 

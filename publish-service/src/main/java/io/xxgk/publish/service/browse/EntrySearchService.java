@@ -8,6 +8,7 @@ import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.school.School;
 import io.xxgk.publish.repository.CatalogueEntry;
+import io.xxgk.publish.service.ItemLinks;
 import io.xxgk.publish.repository.EntryColumns;
 import io.xxgk.publish.repository.EntryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,6 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,10 +85,9 @@ public class EntrySearchService {
         List<ItemDetail.Code> channels = e.channels == null || e.channels.isBlank() ? List.of()
                 : Arrays.stream(e.channels.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> new ItemDetail.Code(s, channelLabel(s))).toList();
-        String detailUrl = detailUrl(school.code(), e.itemId);
         return Optional.of(new ItemDetail(e.itemId, school.code(), e.revision, e.title, e.body, e.department, e.kind,
                 kindLabel(e.kind), e.producedDate, e.publishedDate, channels, item, category,
-                e.sourceUrl != null ? e.sourceUrl : detailUrl, e.sourceUrl, EntryColumns.attachments(e.attachments), e.updatedAt));
+                ItemLinks.link(school.code(), e.itemId, e.sourceUrl), e.sourceUrl, EntryColumns.attachments(e.attachments), e.updatedAt));
     }
 
     /**
@@ -128,11 +126,11 @@ public class EntrySearchService {
         for (Tuple t : shown) {
             String id = (String) t.get("item_id");
             String source = (String) t.get("source_url");
-            String detail = detailUrl(school.code(), id);
+            String detail = ItemLinks.detailUrl(school.code(), id);
             String kind = (String) t.get("kind");
             items.add(new ItemSummary(id, (String) t.get("title"), (String) t.get("department"), kind, kindLabel(kind),
                     EntryColumns.date(t.get("produced_date")), EntryColumns.date(t.get("published_date")), integer(t.get("checklist_item")),
-                    integer(t.get("category")), source != null ? source : detail, detail));
+                    integer(t.get("category")), ItemLinks.link(school.code(), id, source), detail));
         }
         String next = null;
         if (more) {
@@ -193,10 +191,6 @@ public class EntrySearchService {
             params.put(p, SearchTerms.containsPattern(q.terms().get(i)));
         }
         return w.toString();
-    }
-
-    public static String detailUrl(String schoolCode, String itemId) {
-        return "/api/v1/schools/" + schoolCode + "/items/" + URLEncoder.encode(itemId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String kindLabel(String kind) {

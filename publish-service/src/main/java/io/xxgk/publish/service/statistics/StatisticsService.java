@@ -19,6 +19,7 @@ import io.xxgk.publish.repository.statistics.StatisticsQueries.RequestCounts;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.TimelinessCounts;
 import io.xxgk.publish.service.ChecklistCatalog;
 import io.xxgk.publish.service.ChecklistCoverage;
+import io.xxgk.publish.service.ItemLinks;
 import io.xxgk.publish.service.Percent;
 import io.xxgk.publish.service.SchoolView;
 import io.xxgk.publish.service.statistics.StatisticsView.Appeals;
@@ -120,7 +121,7 @@ public class StatisticsService {
     }
 
     private static LatestEntry latestEntry(String school, LatestRow row, LocalDate from) {
-        return new LatestEntry(row.itemId(), row.title(), row.date(), link(school, row.itemId(), row.sourceUrl()),
+        return new LatestEntry(row.itemId(), row.title(), row.date(), ItemLinks.link(school, row.itemId(), row.sourceUrl()),
                 !row.date().isBefore(from));
     }
 
@@ -212,11 +213,6 @@ public class StatisticsService {
         long onTime = t.evaluated() - t.late();
         return new Timeliness(config.publishWithinWorkingDays(), t.evaluated(), onTime, t.late(), t.undated(),
                 Percent.of(onTime, t.evaluated()), t.maxDays(), WorkingDays.RULE_ZH);
-    }
-
-    /** The public link of an entry, as the catalogue gives it. */
-    public static String link(String school, String itemId, String sourceUrl) {
-        return sourceUrl != null && !sourceUrl.isBlank() ? sourceUrl : "/api/v1/schools/" + school + "/items/" + itemId;
     }
 
     private Requests requests(RequestCounts r) {
