@@ -1,5 +1,6 @@
 package io.xxgk.publish.service;
 
+import io.xxgk.publish.ItemClassifiedBuilder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -151,12 +152,9 @@ class UnstorableEventTest {
         ItemClassified base = item("u-" + RUN + "-k", "宣传部", "标题", "正文", null);
         assertEquals("itemId", refused(withId(base, "x".repeat(129))).field());
         assertEquals("itemId", refused(withId(base, "a\u0000b")).field());
-        assertEquals("schoolCode", refused(new ItemClassified(1, base.itemId(), 1, "s".repeat(33), "宣传部", "t", "b",
-                ItemKind.NEWS, PRODUCED, null, List.of(), null, null, null, 0.9, "", Decision.PUBLISH, List.of(), false,
-                null, List.of(), Instant.now())).field());
-        assertEquals("producedDate", refused(new ItemClassified(1, base.itemId(), 1, SCHOOL, "宣传部", "t", "b",
-                ItemKind.NEWS, LocalDate.of(99_999, 1, 1), null, List.of(), null, null, null, 0.9, "", Decision.PUBLISH,
-                List.of(), false, null, List.of(), Instant.now())).field());
+        assertEquals("schoolCode", refused(ItemClassifiedBuilder.from(base).schoolCode("s".repeat(33)).build()).field());
+        assertEquals("producedDate", refused(ItemClassifiedBuilder.from(base).producedDate(LocalDate.of(99_999, 1, 1)).build())
+                .field());
     }
 
     @Test
@@ -191,9 +189,7 @@ class UnstorableEventTest {
     }
 
     private static ItemClassified withId(ItemClassified e, String id) {
-        return new ItemClassified(1, id, 1, e.schoolCode(), e.department(), e.title(), e.body(), e.kind(), e.producedDate(),
-                e.publishedDate(), e.channels(), e.sourceUrl(), null, null, 0.9, "", Decision.PUBLISH, List.of(), false, null,
-                List.of(), Instant.now());
+        return ItemClassifiedBuilder.from(e).itemId(id).build();
     }
 
     private static DisclosureRequestEvent request(String id, String subject, BigDecimal fee) {
