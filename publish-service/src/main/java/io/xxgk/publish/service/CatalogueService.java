@@ -50,8 +50,8 @@ public class CatalogueService {
                                    c.source_url, c.attachments
                             from catalogue_entry c
                             where c.school_code = :school and c.status = 'PUBLISHED' and c.checklist_item = i.n
-                              and coalesce(c.published_date, c.produced_date) between :from and :to
-                            order by coalesce(c.published_date, c.produced_date) desc, c.item_id
+                              and c.item_date between :from and :to
+                            order by c.item_date desc, c.item_id
                             limit :limit) e
                         order by i.n""", Tuple.class)
                 .setParameter("school", school.code())
@@ -63,7 +63,7 @@ public class CatalogueService {
         List<Object[]> counts = em.createNativeQuery("""
                         select checklist_item, count(*) from catalogue_entry
                         where school_code = :school and status = 'PUBLISHED' and checklist_item is not null
-                          and coalesce(published_date, produced_date) between :from and :to
+                          and item_date between :from and :to
                         group by checklist_item""")
                 .setParameter("school", school.code())
                 .setParameter("from", from)

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The queries of the annual statistics of one school: a handful of GROUP BY queries over the indexes of V2 (one
- * school, one status, a date range), never the rows themselves. All run in one read-only repeatable-read
+ * The queries of the annual statistics of one school: a handful of GROUP BY queries over the indexes of V2/V5 (one
+ * school, one status, a range of item_date = coalesce(published_date, produced_date)), never the rows themselves. All run in one read-only repeatable-read
  * transaction, so the figures of one answer add up; the caller's transaction must be new (the snapshot statement
  * has to be its first).
  */
@@ -34,9 +34,6 @@ public class StatisticsQueries {
     private static final int BY_DEPARTMENT = 0b11101;
     private static final int BY_MONTH = 0b11110;
     private static final int TOTAL = 0b11111;
-
-    /** Item published within the period: its date is coalesce(published_date, produced_date), as in the catalogue. */
-    static final String ITEM_DATE = "coalesce(published_date, produced_date)";
 
     private final DataSource dataSource;
 
@@ -115,11 +112,11 @@ public class StatisticsQueries {
         try (PreparedStatement ps = c.prepareStatement("""
                 select grouping(kind, category, checklist_item, department, month) as g,
                        kind, category, checklist_item, department, month, count(*) as n
-                from (select kind, category, checklist_item, department, to_char(%1$s, 'YYYY-MM') as month
+                from (select kind, category, checklist_item, department, to_char(item_date, 'YYYY-MM') as month
                       from catalogue_entry
-                      where school_code = ? and status = 'PUBLISHED' and %1$s between ? and ?) e
+                      where school_code = ? and status = 'PUBLISHED' and item_date between ? and ?) e
                 group by grouping sets ((), (kind), (category), (checklist_item), (department), (month))
-                """.formatted(ITEM_DATE))) {
+                """)) {
             ps.setString(1, school);
             ps.setDate(2, Date.valueOf(from));
             ps.setDate(3, Date.valueOf(to));
@@ -147,9 +144,9 @@ public class StatisticsQueries {
         try (PreparedStatement ps = c.prepareStatement("""
                 select ch, count(distinct e.item_id) as n
                 from catalogue_entry e cross join lateral unnest(string_to_array(e.channels, ',')) as ch
-                where e.school_code = ? and e.status = 'PUBLISHED' and %s between ? and ? and ch <> ''
+                where e.school_code = ? and e.status = 'PUBLISHED' and e.item_date between ? and ? and ch <> ''
                 group by ch
-                """.formatted("coalesce(e.published_date, e.produced_date)"))) {
+                """)) {
             ps.setString(1, school);
             ps.setDate(2, Date.valueOf(from));
             ps.setDate(3, Date.valueOf(to));
@@ -166,9 +163,9 @@ public class StatisticsQueries {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select withhold_reason, count(*) as n from catalogue_entry
-                where school_code = ? and status = 'WITHHELD' and %s between ? and ?
+                where school_code = ? and status = 'WITHHELD' and item_date between ? and ?
                 group by withhold_reason order by n desc, withhold_reason
-                """.formatted(ITEM_DATE))) {
+                """)) {
             ps.setString(1, school);
             ps.setDate(2, Date.valueOf(from));
             ps.setDate(3, Date.valueOf(to));
@@ -192,8 +189,8 @@ public class StatisticsQueries {
                 from (select published_date,
                              xxgk_working_days(produced_date, published_date, cast(? as date[]), cast(? as date[])) as wd
                       from catalogue_entry
-                      where school_code = ? and status = 'PUBLISHED' and %s between ? and ?) e
-                """.formatted(ITEM_DATE))) {
+                      where school_code = ? and status = 'PUBLISHED' and item_date between ? and ?) e
+                """)) {
             ps.setInt(1, limit);
             calendar.bind(ps, 2, 3);
             ps.setString(4, school);
@@ -215,11 +212,11 @@ public class StatisticsQueries {
         try (PreparedStatement ps = c.prepareStatement("""
                 select n.item, e.item_id, e.title, e.source_url, e.d
                 from unnest(cast(? as integer[])) as n(item)
-                cross join lateral (select item_id, title, source_url, coalesce(published_date, produced_date) as d
+                cross join lateral (select item_id, title, source_url, item_date as d
                                     from catalogue_entry
                                     where school_code = ? and status = 'PUBLISHED' and checklist_item = n.item
-                                      and coalesce(published_date, produced_date) <= ?
-                                    order by coalesce(published_date, produced_date) desc, item_id
+                                      and item_date <= ?
+                                    order by item_date desc, item_id
                                     limit 1) e
                 """)) {
             ps.setString(1, numbers);

@@ -42,8 +42,8 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class EntrySearchService {
 
-    /** The sort date of an entry; the indexes of V3 are on this expression. */
-    public static final String SORT_DATE = "coalesce(e.published_date, e.produced_date)";
+    /** The sort date of an entry, coalesce(published_date, produced_date) stored as a column (V5), as the indexes are. */
+    public static final String SORT_DATE = "e.item_date";
 
     /** Must stay identical to the expression of the index catalogue_public_search (V3__search.sql). */
     public static final String DOCUMENT_BIGRAMS = "xxgk_bigrams(e.title || ' ' || coalesce(e.body, ''))";

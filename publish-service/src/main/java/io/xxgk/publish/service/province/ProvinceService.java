@@ -70,7 +70,7 @@ public class ProvinceService {
                                    e.published_date, cast(? as date[]), cast(? as date[])) > ?) as late
                         from %s
                         join catalogue_entry e on e.school_code = p.code and e.status in ('PUBLISHED', 'WITHHELD')
-                             and coalesce(e.published_date, e.produced_date) between p.d_from and p.d_to
+                             and e.item_date between p.d_from and p.d_to
                         group by p.code
                         """.formatted(periods))) {
                     workingDays.bind(ps, 1, 2);
@@ -89,7 +89,7 @@ public class ProvinceService {
                         select p.code, e.checklist_item
                         from %s
                         join catalogue_entry e on e.school_code = p.code and e.status = 'PUBLISHED'
-                             and coalesce(e.published_date, e.produced_date) between p.d_from and p.d_to
+                             and e.item_date between p.d_from and p.d_to
                         where e.checklist_item is not null
                         group by p.code, e.checklist_item
                         """.formatted(periods))) {

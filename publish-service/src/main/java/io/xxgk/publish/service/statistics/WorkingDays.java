@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * of being produced". Same day or earlier: 0.</li>
  * <li>An item is published on time when its working days from {@code producedDate} to {@code publishedDate} are at
  * most {@code xxgk.statistics.publish-within-working-days} (20). An item without a publishedDate is taken as
- * published the day it was produced (the catalogue dates it by coalesce(published_date, produced_date) too), so
+ * published the day it was produced (the catalogue dates it by item_date too), so
  * it counts as on time; the statistics report how many such items there were ({@code undated}).</li>
  * <li>An application is answered on time when its working days from receivedDate to answeredDate are at most
  * {@code xxgk.statistics.answer-within-working-days} (15).</li>
