@@ -26,18 +26,16 @@ import java.math.BigDecimal;
 @ApplicationScoped
 public class DisclosureRequestConsumer {
 
-    public static final String IN = "requests";
-
     private final DisclosureRequestWriter writer;
     private final DeadLetters deadLetters;
 
     public DisclosureRequestConsumer(DisclosureRequestWriter writer,
-                                     @Channel(ClassifiedItemConsumer.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
+                                     @Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
         this.writer = writer;
         this.deadLetters = new DeadLetters(deadLetters, "publish-service");
     }
 
-    @Incoming(IN)
+    @Incoming(Channels.REQUESTS)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
         PollStore.store("storing register entries", records, DisclosureRequestConsumer::decode,
