@@ -11,7 +11,7 @@ import io.xxgk.contract.event.DisclosureRequestEvent.ApplicantType;
 import io.xxgk.contract.event.DisclosureRequestEvent.RecordType;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
-import io.xxgk.publish.statistics.Zzsz2022Fixture;
+import io.xxgk.publish.service.statistics.Zzsz2022Fixture;
 import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

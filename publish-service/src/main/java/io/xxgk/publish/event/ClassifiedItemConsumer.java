@@ -21,18 +21,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ClassifiedItemConsumer {
 
-    public static final String IN = "items-classified";
-    public static final String DEAD_LETTER = "publish-dead-letter";
-
     private final CatalogueWriter writer;
     private final DeadLetters deadLetters;
 
-    public ClassifiedItemConsumer(CatalogueWriter writer, @Channel(DEAD_LETTER) MutinyEmitter<String> deadLetters) {
+    public ClassifiedItemConsumer(CatalogueWriter writer, @Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
         this.writer = writer;
         this.deadLetters = new DeadLetters(deadLetters, "publish-service");
     }
 
-    @Incoming(IN)
+    @Incoming(Channels.ITEMS_CLASSIFIED)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
         PollStore.store("storing classified events", records, ItemClassified::decodeComplete,

@@ -8,7 +8,7 @@ import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.MalformedEventException;
 import io.xxgk.contract.failure.DeadLetters;
 import io.xxgk.contract.failure.PollStore;
-import io.xxgk.publish.statistics.DisclosureRequestWriter;
+import io.xxgk.publish.service.statistics.DisclosureRequestWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -26,18 +26,16 @@ import java.math.BigDecimal;
 @ApplicationScoped
 public class DisclosureRequestConsumer {
 
-    public static final String IN = "requests";
-
     private final DisclosureRequestWriter writer;
     private final DeadLetters deadLetters;
 
     public DisclosureRequestConsumer(DisclosureRequestWriter writer,
-                                     @Channel(ClassifiedItemConsumer.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
+                                     @Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
         this.writer = writer;
         this.deadLetters = new DeadLetters(deadLetters, "publish-service");
     }
 
-    @Incoming(IN)
+    @Incoming(Channels.REQUESTS)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
         PollStore.store("storing register entries", records, DisclosureRequestConsumer::decode,

@@ -53,6 +53,9 @@ public class CatalogueEntry extends PanacheEntityBase {
     @Column(name = "published_date")
     public LocalDate publishedDate;
 
+    // item_date, the date the entry counts under (coalesce(published_date, produced_date)), is a column PostgreSQL
+    // generates from these two (V5); it is only read by the queries, so it is not mapped here.
+
     /** Comma-separated channel names. */
     public String channels;
 

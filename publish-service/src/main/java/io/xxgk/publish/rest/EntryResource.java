@@ -4,11 +4,12 @@ import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
-import io.xxgk.publish.browse.ItemDetail;
-import io.xxgk.publish.browse.ItemPage;
-import io.xxgk.publish.browse.ItemQuery;
+import io.xxgk.publish.service.browse.ItemDetail;
+import io.xxgk.publish.service.browse.ItemPage;
+import io.xxgk.publish.service.browse.ItemQuery;
 import io.xxgk.publish.service.ChecklistCatalog;
-import io.xxgk.publish.service.EntrySearchService;
+import io.xxgk.publish.service.TextChecks;
+import io.xxgk.publish.service.browse.EntrySearchService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +30,7 @@ import java.net.URI;
 /**
  * Public browse and search of a school's published items. Only PUBLISHED entries exist here: a held, withheld or
  * withdrawn item answers exactly like an unknown id. Responses carry a strong ETag and answer If-None-Match with
- * 304 ({@link io.xxgk.publish.browse.EntityTagFilter}); Cache-Control comes from application.properties.
+ * 304 ({@link io.xxgk.publish.rest.EntityTagFilter}); Cache-Control comes from application.properties.
  */
 @Path("/api/v1/schools/{schoolCode}/items")
 @Tag(name = "items", description = "公开信息浏览与检索 / browse and search published items")
@@ -74,7 +75,7 @@ public class EntryResource {
             @Parameter(description = "上一页返回的 next / the previous page's next cursor") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         School school = school(code);
-        ItemQuery query = ItemQuery.parse(new ItemQuery.Params(category, checklistItem, department, kind, from, to, q, limit, cursor),
+        ItemQuery query = ItemQueryParser.parse(new ItemQueryParser.Params(category, checklistItem, department, kind, from, to, q, limit, cursor),
                 checklists.forSchool(school), "/api/v1/schools/" + code + "/items");
         return search.page(school, query, next -> {
             URI u = uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
@@ -93,7 +94,7 @@ public class EntryResource {
     public ItemDetail detail(@Parameter(description = "学校代码 / school code") @PathParam("schoolCode") String code,
                              @Parameter(description = "信息编号 / item id") @PathParam("itemId") String itemId) {
         School school = school(code);
-        if (Texts.hasControlCharacters(itemId)) {
+        if (TextChecks.hasControlCharacters(itemId)) {
             // no stored id has one (and PostgreSQL refuses NUL): answer as for any unknown id
             throw ProblemException.unknownItem(itemId);
         }

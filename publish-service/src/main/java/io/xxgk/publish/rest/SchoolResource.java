@@ -1,5 +1,7 @@
 package io.xxgk.publish.rest;
 
+import io.xxgk.publish.service.CatalogueView;
+import io.xxgk.publish.service.SchoolView;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import io.xxgk.publish.statistics.Params;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

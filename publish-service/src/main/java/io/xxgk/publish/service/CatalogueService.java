@@ -4,8 +4,6 @@ import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.checklist.ChecklistItem;
 import io.xxgk.contract.school.School;
-import io.xxgk.publish.rest.CatalogueView;
-import io.xxgk.publish.rest.SchoolView;
 import io.xxgk.publish.repository.EntryColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,8 +50,8 @@ public class CatalogueService {
                                    c.source_url, c.attachments
                             from catalogue_entry c
                             where c.school_code = :school and c.status = 'PUBLISHED' and c.checklist_item = i.n
-                              and coalesce(c.published_date, c.produced_date) between :from and :to
-                            order by coalesce(c.published_date, c.produced_date) desc, c.item_id
+                              and c.item_date between :from and :to
+                            order by c.item_date desc, c.item_id
                             limit :limit) e
                         order by i.n""", Tuple.class)
                 .setParameter("school", school.code())
@@ -65,7 +63,7 @@ public class CatalogueService {
         List<Object[]> counts = em.createNativeQuery("""
                         select checklist_item, count(*) from catalogue_entry
                         where school_code = :school and status = 'PUBLISHED' and checklist_item is not null
-                          and coalesce(published_date, produced_date) between :from and :to
+                          and item_date between :from and :to
                         group by checklist_item""")
                 .setParameter("school", school.code())
                 .setParameter("from", from)
@@ -84,30 +82,17 @@ public class CatalogueService {
             entries.computeIfAbsent(item, k -> new ArrayList<>()).add(new CatalogueView.Entry(id, (String) t.get("title"),
                     (String) t.get("department"), (String) t.get("kind"), EntryColumns.date(t.get("produced_date")),
                     EntryColumns.date(t.get("published_date")),
-                    source != null ? source : "/api/v1/schools/" + school.code() + "/items/" + id,
+                    ItemLinks.link(school.code(), id, source),
                     EntryColumns.attachments((String) t.get("attachments"))));
         }
 
-        int published = 0;
-        int missing = 0;
-        int notApplicable = 0;
+        ChecklistCoverage coverage = ChecklistCoverage.of(checklist, school.kind(), i -> entries.containsKey(i));
         List<CatalogueView.Category> categories = new ArrayList<>();
         for (ChecklistCategory c : checklist.categories()) {
             List<CatalogueView.Item> items = new ArrayList<>();
             for (ChecklistItem i : c.items()) {
-                List<CatalogueView.Entry> list = entries.getOrDefault(i.number(), List.of());
-                String status;
-                if (!i.appliesTo(school.kind())) {
-                    status = "NOT_APPLICABLE";
-                    notApplicable++;
-                } else if (list.isEmpty()) {
-                    status = "MISSING";
-                    missing++;
-                } else {
-                    status = "PUBLISHED";
-                    published++;
-                }
-                items.add(new CatalogueView.Item(i.number(), i.text(), status, totals.getOrDefault(i.number(), 0L), list,
+                items.add(new CatalogueView.Item(i.number(), i.text(), coverage.status(i.number()).name(),
+                        totals.getOrDefault(i.number(), 0L), entries.getOrDefault(i.number(), List.of()),
                         i.responsibleDepartment(), i.updateCadence(), i.subItems()));
             }
             categories.add(new CatalogueView.Category(c.number(), c.label(), c.name(), items));
@@ -115,6 +100,6 @@ public class CatalogueService {
         CatalogueView.Period period = year == null ? null
                 : new CatalogueView.Period(year, school.statisticsPeriod().name(), from, to);
         return new CatalogueView(SchoolView.of(school), checklist.id(), checklist.title(), period,
-                new CatalogueView.Summary(published, missing, notApplicable), categories);
+                new CatalogueView.Summary(coverage.published(), coverage.missing(), coverage.notApplicable()), categories);
     }
 }

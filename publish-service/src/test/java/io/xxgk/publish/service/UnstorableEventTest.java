@@ -1,5 +1,6 @@
 package io.xxgk.publish.service;
 
+import io.xxgk.publish.ItemClassifiedBuilder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -13,9 +14,9 @@ import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.publish.repository.CatalogueEntry;
 import io.xxgk.publish.repository.CatalogueHistory;
-import io.xxgk.publish.statistics.DisclosureRequestRecord;
-import io.xxgk.publish.statistics.DisclosureRequestRevision;
-import io.xxgk.publish.statistics.DisclosureRequestWriter;
+import io.xxgk.publish.repository.DisclosureRequest;
+import io.xxgk.publish.repository.DisclosureRequestRevision;
+import io.xxgk.publish.service.statistics.DisclosureRequestWriter;
 import io.xxgk.testing.RealServersResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -151,12 +152,9 @@ class UnstorableEventTest {
         ItemClassified base = item("u-" + RUN + "-k", "宣传部", "标题", "正文", null);
         assertEquals("itemId", refused(withId(base, "x".repeat(129))).field());
         assertEquals("itemId", refused(withId(base, "a\u0000b")).field());
-        assertEquals("schoolCode", refused(new ItemClassified(1, base.itemId(), 1, "s".repeat(33), "宣传部", "t", "b",
-                ItemKind.NEWS, PRODUCED, null, List.of(), null, null, null, 0.9, "", Decision.PUBLISH, List.of(), false,
-                null, List.of(), Instant.now())).field());
-        assertEquals("producedDate", refused(new ItemClassified(1, base.itemId(), 1, SCHOOL, "宣传部", "t", "b",
-                ItemKind.NEWS, LocalDate.of(99_999, 1, 1), null, List.of(), null, null, null, 0.9, "", Decision.PUBLISH,
-                List.of(), false, null, List.of(), Instant.now())).field());
+        assertEquals("schoolCode", refused(ItemClassifiedBuilder.from(base).schoolCode("s".repeat(33)).build()).field());
+        assertEquals("producedDate", refused(ItemClassifiedBuilder.from(base).producedDate(LocalDate.of(99_999, 1, 1)).build())
+                .field());
     }
 
     @Test
@@ -178,7 +176,7 @@ class UnstorableEventTest {
         });
 
         assertEquals(List.of("feeYuan", "recordId"), refusedFields);
-        DisclosureRequestRecord stored = QuarkusTransaction.requiringNew().call(() -> DisclosureRequestRecord.findRecord(SCHOOL, good));
+        DisclosureRequest stored = QuarkusTransaction.requiringNew().call(() -> DisclosureRequest.findRecord(SCHOOL, good));
         assertNotNull(stored);
         assertEquals("申请公开经费", stored.subject);
         assertEquals(0, new BigDecimal("12.50").compareTo(stored.feeYuan));
@@ -191,9 +189,7 @@ class UnstorableEventTest {
     }
 
     private static ItemClassified withId(ItemClassified e, String id) {
-        return new ItemClassified(1, id, 1, e.schoolCode(), e.department(), e.title(), e.body(), e.kind(), e.producedDate(),
-                e.publishedDate(), e.channels(), e.sourceUrl(), null, null, 0.9, "", Decision.PUBLISH, List.of(), false, null,
-                List.of(), Instant.now());
+        return ItemClassifiedBuilder.from(e).itemId(id).build();
     }
 
     private static DisclosureRequestEvent request(String id, String subject, BigDecimal fee) {

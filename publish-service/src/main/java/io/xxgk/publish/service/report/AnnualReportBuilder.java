@@ -1,0 +1,310 @@
+package io.xxgk.publish.service.report;
+
+import io.xxgk.contract.school.School;
+import io.xxgk.publish.service.report.AnnualReport.Block;
+import io.xxgk.publish.service.report.AnnualReport.Cell;
+import io.xxgk.publish.service.report.AnnualReport.Paragraph;
+import io.xxgk.publish.service.report.AnnualReport.Section;
+import io.xxgk.publish.service.report.AnnualReport.Span;
+import io.xxgk.publish.service.report.AnnualReport.SubHeading;
+import io.xxgk.publish.service.report.AnnualReport.Table;
+import io.xxgk.publish.service.statistics.StatisticsView;
+import io.xxgk.publish.service.statistics.StatisticsView.Appeals;
+import io.xxgk.publish.service.statistics.StatisticsView.ChecklistItemStat;
+import io.xxgk.publish.service.statistics.StatisticsView.Coverage;
+import io.xxgk.publish.service.statistics.StatisticsView.HeadingShare;
+import io.xxgk.publish.service.statistics.StatisticsView.Requests;
+import io.xxgk.publish.service.statistics.StatisticsView.Share;
+import io.xxgk.publish.service.statistics.StatisticsView.Timeliness;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static io.xxgk.publish.service.report.ReportText.blank;
+import static io.xxgk.publish.service.report.ReportText.date;
+import static io.xxgk.publish.service.report.ReportText.items;
+import static io.xxgk.publish.service.report.ReportText.para;
+import static io.xxgk.publish.service.report.ReportText.pct;
+import static io.xxgk.publish.service.report.ReportText.percent;
+import static io.xxgk.publish.service.report.ReportText.row;
+import static io.xxgk.publish.service.report.ReportText.table;
+
+/**
+ * Writes the draft annual report from the statistics: every figure comes from {@link StatisticsView}; what the
+ * system cannot know (how the work was organised, the evaluation, experience, plans) is left as marked blanks
+ * (【待填写：……】) for the disclosure office. Structure of 教办厅函〔2018〕80号: eight sections.
+ */
+public final class AnnualReportBuilder {
+
+    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+    private final School school;
+    private final StatisticsView s;
+    private final String baseUrl;
+    private final String term;
+
+    /**
+     * @param baseUrl absolute URL the relative links of the catalogue are resolved against, e.g.
+     *                {@code https://xxgk.example.edu.cn}; no trailing slash
+     */
+    public AnnualReportBuilder(School school, StatisticsView statistics, String baseUrl) {
+        this.school = school;
+        this.s = statistics;
+        this.baseUrl = baseUrl;
+        this.term = "SCHOOL_YEAR".equals(statistics.period().kind()) ? "本学年" : "本年度";
+    }
+
+    public AnnualReport build(LocalDate generatedOn) {
+        String title = school.name() + s.period().label() + "信息公开工作年度报告";
+        String notice = "草稿：本报告由信息公开系统根据统计数据自动生成，统计数据截至生成之日（" + date(generatedOn)
+                + "）；标有【待填写】的内容请信息公开工作办公室补充、核实后删除标记。";
+        List<Block> preamble = List.of(para("根据《高等学校信息公开办法》《教育部关于公布〈高等学校信息公开事项清单〉的通知》"
+                        + "《教育部办公厅关于全面推进高校信息公开做好信息公开年度报告工作的通知》等文件要求，编制", school.name(),
+                s.period().label(), "信息公开工作年度报告。全文包括概述、主动公开情况、依申请公开和不予公开情况、对信息公开的评议情况、"
+                        + "因信息公开工作受到举报、复议、诉讼的情况、主要经验、问题和改进措施、其他需要报告的事项、清单事项公开情况表等八部分。"
+                        + "本报告中所列数据的统计期限自", date(s.period().from()), "起至", date(s.period().to()), "止。"));
+        List<Section> sections = List.of(
+                section(0, "概述", overview()),
+                section(1, "主动公开情况", proactive()),
+                section(2, "依申请公开和不予公开情况", onRequest()),
+                section(3, "对信息公开的评议情况", List.of(
+                        para(blank("通过教职工代表大会、座谈会、问卷调查、校长信箱等渠道收集的师生员工和社会公众对学校信息公开工作的评议方式、"
+                                + "参与情况和评议结果")))),
+                section(4, "因信息公开工作受到举报、复议、诉讼的情况", appeals()),
+                section(5, "主要经验、问题和改进措施", lessons()),
+                section(6, "其他需要报告的事项", List.of(para(blank("其他需要报告的事项；如无，填写“无”")))),
+                section(7, "清单事项公开情况表", checklistTable()));
+        return new AnnualReport(school.code(), school.name(), s.period().year(), s.period().label(), s.period().from(),
+                s.period().to(), title, notice, generatedOn, preamble, sections);
+    }
+
+    // 一、概述
+    private List<Block> overview() {
+        Coverage c = s.coverage();
+        return List.of(
+                para(blank("信息公开工作的组织领导、制度建设、工作机制（如信息公开工作领导小组、责任部门、保密审查制度）及本年度重点工作")),
+                para(term, "，学校共主动公开信息", s.published(), "条；《高等学校信息公开事项清单》", c.items(), "项事项中适用于本校的",
+                        c.applicable(), "项，已公开", c.published(), "项，公开率", pct(c.percent()), "；在20个工作日内及时公开的信息占",
+                        pct(s.timeliness().percentOnTime()), "。收到信息公开申请", s.requests().received(), "件，因信息公开工作受到举报（投诉）",
+                        s.complaints().total(), "件、行政复议", s.administrativeReviews().total(), "件、行政诉讼", s.lawsuits().total(), "件。"));
+    }
+
+    // 二、主动公开情况
+    private List<Block> proactive() {
+        List<Block> b = new ArrayList<>();
+        b.add(new SubHeading("（一）主动公开信息的数量"));
+        List<Object> parts = new ArrayList<>(List.of(term, "，学校共主动公开信息", s.published(), "条"));
+        List<HeadingShare> kinds = s.byKind().stream().filter(h -> h.count() > 0).toList();
+        if (!kinds.isEmpty()) {
+            parts.add("，其中，");
+            for (int i = 0; i < kinds.size(); i++) {
+                HeadingShare h = kinds.get(i);
+                parts.add(h.label() + "信息" + h.count() + "条，占比" + pct(h.percent()) + (i < kinds.size() - 1 ? "；" : "。"));
+            }
+        } else {
+            parts.add("。");
+        }
+        b.add(para(parts.toArray()));
+        List<Share> channels = s.byChannel();
+        if (!channels.isEmpty()) {
+            b.add(para("按公开渠道统计（一条信息可同时通过多个渠道公开）：", channels.stream()
+                    .map(ch -> ch.label() + ch.count() + "条（" + pct(ch.percent()) + "）").collect(Collectors.joining("，")), "。"));
+        }
+        b.add(para(blank("通过会议、文件、校报、宣传栏、电子显示屏、新媒体等其他渠道公开信息的情况（如官方微信推送条数、阅读量）")));
+        b.add(table("表1 主动公开信息分类统计", List.of("信息类别", "条数", "占比"), List.of(50, 25, 25),
+                withTotal(s.byKind().stream().map(h -> row(h.label(), h.count(), pct(h.percent()))).toList())));
+        b.add(table("表2 按清单类别统计", List.of("清单类别", "条数", "占比"), List.of(50, 25, 25),
+                withTotal(s.byCategory().stream().map(c -> row(c.label(), c.count(), pct(c.percent()))).toList())));
+        b.add(table("表3 按发布部门统计", List.of("发布部门", "条数", "占比"), List.of(50, 25, 25),
+                withTotal(s.byDepartment().stream().map(d -> row(d.label(), d.count(), pct(d.percent()))).toList())));
+        b.add(table("表4 按月份统计", List.of("月份", "条数", "占比"), List.of(50, 25, 25),
+                withTotal(s.byMonth().stream().map(m -> row(m.label(), m.count(), pct(m.percent()))).toList())));
+
+        b.add(new SubHeading("（二）清单事项公开情况"));
+        Coverage c = s.coverage();
+        List<Object> cov = new ArrayList<>(List.of("对照《高等学校信息公开事项清单》", c.items(), "项事项，适用于本校的", c.applicable(), "项"));
+        if (c.notApplicable() > 0) {
+            cov.add("（另有" + c.notApplicable() + "项不适用于" + school.kind().label() + "）");
+        }
+        cov.addAll(List.of("，", term, "已公开", c.published(), "项，公开率", pct(c.percent())));
+        if (c.missing() == 0) {
+            cov.add("，适用事项已全部公开。");
+        } else {
+            cov.add("；" + term + "尚未公开的事项" + c.missing() + "项：" + items(c.missingItems()) + "。");
+            if (!c.publishedEarlierItems().isEmpty()) {
+                cov.add("其中" + items(c.publishedEarlierItems()) + "以往年度已公开，" + term + "无更新。");
+            }
+        }
+        b.add(para(cov.toArray()));
+        if (c.missing() > 0) {
+            b.add(para(blank("未公开事项的原因说明（如本年度未发生、正在制定）")));
+        }
+        b.add(para("各事项的公开情况及网址见第八部分清单事项公开情况表。"));
+
+        b.add(new SubHeading("（三）公开的及时性"));
+        Timeliness t = s.timeliness();
+        List<Object> time = new ArrayList<>(List.of(term, "主动公开的", t.evaluated(), "条信息中，自信息形成或者变更之日起",
+                t.limitWorkingDays(), "个工作日内公开的", t.onTime(), "条，及时公开率", pct(t.percentOnTime())));
+        if (t.late() > 0) {
+            time.add("；超过" + t.limitWorkingDays() + "个工作日公开的" + t.late() + "条，最长为" + t.maxWorkingDays() + "个工作日");
+        }
+        time.add("。");
+        if (t.undated() > 0) {
+            time.add("其中" + t.undated() + "条未填写公开日期，按形成当日公开计。");
+        }
+        b.add(para(time.toArray()));
+        b.add(para("（计算规则：" + t.rule() + "）"));
+
+        b.add(new SubHeading("（四）主动公开的主要内容和重点领域"));
+        b.add(para(blank("学校基本信息、招生考试、财务资产及收费、人事师资、教学质量、学生管理服务、学风建设、学位学科、对外交流与合作等重点领域信息的公开情况")));
+        return b;
+    }
+
+    // 三、依申请公开和不予公开情况
+    private List<Block> onRequest() {
+        List<Block> b = new ArrayList<>();
+        Requests r = s.requests();
+        b.add(new SubHeading("（一）依申请公开情况"));
+        if (r.received() == 0) {
+            b.add(para(term, "，学校未收到信息公开申请。"));
+        } else {
+            List<Object> parts = new ArrayList<>(List.of(term, "，学校共收到信息公开申请", r.received(), "件，已答复", r.answered(), "件"));
+            if (r.pending() > 0) {
+                parts.add("，尚未答复" + r.pending() + "件");
+            }
+            parts.add("。答复情况：");
+            parts.add(r.byAnswer().stream().map(a -> a.label() + a.count() + "件").collect(Collectors.joining("，")));
+            parts.add("。在收到申请之日起" + r.limitWorkingDays() + "个工作日内答复的" + r.answeredWithinLimit() + "件，占已答复申请的"
+                    + pct(r.percentWithinLimit()) + "。");
+            b.add(para(parts.toArray()));
+            List<Share> applicants = r.byApplicant().stream().filter(a -> a.count() > 0).toList();
+            b.add(para("申请人类型：", applicants.stream().map(a -> a.label() + a.count() + "件").collect(Collectors.joining("，")), "。"));
+            List<List<Cell>> rows = new ArrayList<>(r.byAnswer().stream().map(a -> row(a.label(), a.count(), pct(a.percent()))).toList());
+            rows.add(row("尚未答复", r.pending(), pct(percent(r.pending(), r.received()))));
+            rows.add(row("合计（收到申请）", r.received(), r.received() > 0 ? "100.0%" : "0.0%"));
+            b.add(table("表5 依申请公开答复情况", List.of("答复类型", "件数", "占比"), List.of(50, 25, 25), rows));
+        }
+        if (r.feesYuan().signum() == 0) {
+            b.add(para(term, "，信息公开工作未发生收费情况。"));
+        } else {
+            b.add(para(term, "，依申请提供信息共收取检索、复制、邮寄等费用", r.feesYuan().toPlainString(), "元。"));
+        }
+        b.add(new SubHeading("（二）不予公开情况"));
+        if (s.withheld() == 0) {
+            b.add(para(term, "，经审查决定不予公开的信息0条。"));
+        } else {
+            b.add(para(term, "，经审查决定不予公开的信息", s.withheld(), "条，其中", s.withheldByReason().stream()
+                    .map(w -> w.label() + w.count() + "条").collect(Collectors.joining("，")), "。"));
+        }
+        b.add(para(blank("保密审查工作情况；不予公开信息的主要类别及依据")));
+        return b;
+    }
+
+    // 五、举报、复议、诉讼
+    private List<Block> appeals() {
+        List<Block> b = new ArrayList<>();
+        long total = s.complaints().total() + s.administrativeReviews().total() + s.lawsuits().total();
+        if (total == 0) {
+            b.add(para(term, "，学校未因信息公开工作受到举报（投诉）、行政复议或行政诉讼。"));
+        } else {
+            b.add(para(term, "，学校因信息公开工作受到举报（投诉）", describe(s.complaints()), "；行政复议", describe(s.administrativeReviews()),
+                    "；行政诉讼", describe(s.lawsuits()), "。"));
+            b.add(para(blank("举报（投诉）、复议、诉讼的主要事由及处理、整改情况")));
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (var e : List.of(new Object[]{"举报（投诉）", s.complaints()}, new Object[]{"行政复议", s.administrativeReviews()},
+                new Object[]{"行政诉讼", s.lawsuits()})) {
+            Appeals a = (Appeals) e[1];
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.of(e[0]));
+            a.byOutcome().forEach(o -> row.add(Cell.of(o.count())));
+            row.add(Cell.of(a.total()));
+            rows.add(row);
+        }
+        List<String> headers = new ArrayList<>();
+        headers.add("类型");
+        s.complaints().byOutcome().forEach(o -> headers.add(o.label()));
+        headers.add("合计");
+        b.add(table("表6 因信息公开工作受到举报、复议、诉讼情况（件）", headers, List.of(24, 15, 15, 15, 16, 15), rows));
+        return b;
+    }
+
+    private static String describe(Appeals a) {
+        if (a.total() == 0) {
+            return "0件";
+        }
+        return a.total() + "件（" + a.byOutcome().stream().filter(o -> o.count() > 0).map(o -> o.label() + o.count() + "件")
+                .collect(Collectors.joining("，")) + "）";
+    }
+
+    // 六、主要经验、问题和改进措施
+    private List<Block> lessons() {
+        List<Block> b = new ArrayList<>();
+        b.add(new SubHeading("（一）主要经验"));
+        b.add(para(blank("本年度信息公开工作的主要经验和做法")));
+        b.add(new SubHeading("（二）存在的主要问题"));
+        List<String> hints = new ArrayList<>();
+        Coverage c = s.coverage();
+        if (c.missing() > 0) {
+            hints.add("清单适用事项中有" + c.missing() + "项" + term + "未公开（" + items(c.missingItems()) + "）");
+        }
+        if (s.timeliness().late() > 0) {
+            hints.add("有" + s.timeliness().late() + "条信息超过" + s.timeliness().limitWorkingDays() + "个工作日公开");
+        }
+        if (s.requests().pending() > 0) {
+            hints.add("有" + s.requests().pending() + "件信息公开申请尚未答复");
+        }
+        long lateAnswers = s.requests().answered() - s.requests().answeredWithinLimit();
+        if (lateAnswers > 0) {
+            hints.add("有" + lateAnswers + "件申请未在" + s.requests().limitWorkingDays() + "个工作日内答复");
+        }
+        if (!hints.isEmpty()) {
+            b.add(para("根据统计数据，" + String.join("；", hints) + "。"));
+        }
+        b.add(para(blank("存在的主要问题")));
+        b.add(new SubHeading("（三）改进措施"));
+        b.add(para(blank("下一步改进措施")));
+        return b;
+    }
+
+    // 八、清单事项公开情况表
+    private List<Block> checklistTable() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ChecklistItemStat i : s.byChecklistItem()) {
+            String status = switch (i.status()) {
+                case "PUBLISHED" -> "已公开（" + i.count() + "条）";
+                case "NOT_APPLICABLE" -> "不适用";
+                default -> i.latest() != null ? "往年已公开，" + term + "无更新" : "未公开";
+            };
+            Cell link = i.latest() == null ? Cell.of("—")
+                    : new Cell(absolute(i.latest().link()), absolute(i.latest().link()), false);
+            rows.add(List.of(Cell.of(i.number()), Cell.of(NUMERALS[i.category() - 1] + "、" + i.categoryName()), Cell.of(i.text()),
+                    Cell.of(status), link));
+        }
+        return List.of(
+                para("下表列出《高等学校信息公开事项清单》全部", s.coverage().items(), "项事项的公开情况；网址为该事项截至",
+                        date(s.period().to()), "最新一条已公开信息的链接。"),
+                table("表7 清单事项公开情况表", List.of("序号", "类别", "清单事项", "公开情况", "公开网址"), List.of(8, 15, 36, 15, 26), rows));
+    }
+
+    private String absolute(String link) {
+        if (link.startsWith("http://") || link.startsWith("https://")) {
+            return link;
+        }
+        return baseUrl + (link.startsWith("/") ? link : "/" + link);
+    }
+
+    // helpers that need the statistics
+
+    private static Section section(int index, String title, List<Block> blocks) {
+        return new Section(NUMERALS[index], title, blocks);
+    }
+
+    private List<List<Cell>> withTotal(List<List<Cell>> rows) {
+        List<List<Cell>> out = new ArrayList<>(rows);
+        out.add(row("合计", s.published(), s.published() > 0 ? "100.0%" : "0.0%"));
+        return out;
+    }
+}

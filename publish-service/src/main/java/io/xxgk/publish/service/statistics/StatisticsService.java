@@ -1,0 +1,252 @@
+package io.xxgk.publish.service.statistics;
+
+import io.xxgk.contract.checklist.Checklist;
+import io.xxgk.contract.checklist.ChecklistCategory;
+import io.xxgk.contract.checklist.ChecklistItem;
+import io.xxgk.contract.event.Channel;
+import io.xxgk.contract.event.DisclosureRequestEvent.AnswerType;
+import io.xxgk.contract.event.DisclosureRequestEvent.ApplicantType;
+import io.xxgk.contract.event.DisclosureRequestEvent.Outcome;
+import io.xxgk.contract.event.DisclosureRequestEvent.RecordType;
+import io.xxgk.contract.event.ItemKind;
+import io.xxgk.contract.school.School;
+import io.xxgk.contract.school.StatisticsPeriod;
+import io.xxgk.publish.repository.statistics.StatisticsQueries;
+import io.xxgk.publish.repository.statistics.StatisticsQueries.Breakdown;
+import io.xxgk.publish.repository.statistics.StatisticsQueries.Figures;
+import io.xxgk.publish.repository.statistics.StatisticsQueries.LatestRow;
+import io.xxgk.publish.repository.statistics.StatisticsQueries.RequestCounts;
+import io.xxgk.publish.repository.statistics.StatisticsQueries.TimelinessCounts;
+import io.xxgk.publish.service.ChecklistCatalog;
+import io.xxgk.publish.service.ChecklistCoverage;
+import io.xxgk.publish.service.ItemLinks;
+import io.xxgk.publish.service.Percent;
+import io.xxgk.publish.service.SchoolView;
+import io.xxgk.publish.service.statistics.StatisticsView.Appeals;
+import io.xxgk.publish.service.statistics.StatisticsView.ChecklistItemStat;
+import io.xxgk.publish.service.statistics.StatisticsView.Coverage;
+import io.xxgk.publish.service.statistics.StatisticsView.HeadingShare;
+import io.xxgk.publish.service.statistics.StatisticsView.LatestEntry;
+import io.xxgk.publish.service.statistics.StatisticsView.Requests;
+import io.xxgk.publish.service.statistics.StatisticsView.Share;
+import io.xxgk.publish.service.statistics.StatisticsView.Timeliness;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The annual statistics of one school, assembled from the figures {@link StatisticsQueries} counts in PostgreSQL
+ * (one read-only snapshot, so the figures of one answer add up): shares, labels, coverage, timeliness.
+ */
+@ApplicationScoped
+public class StatisticsService {
+
+    private static final List<RecordType> APPEALS = List.of(RecordType.COMPLAINT, RecordType.ADMINISTRATIVE_REVIEW,
+            RecordType.LAWSUIT);
+
+    private final StatisticsQueries queries;
+    private final ChecklistCatalog checklists;
+    private final KindHeadings kindHeadings;
+    private final WorkingDays workingDays;
+    private final StatisticsConfig config;
+
+    public StatisticsService(StatisticsQueries queries, ChecklistCatalog checklists, KindHeadings kindHeadings,
+                             WorkingDays workingDays, StatisticsConfig config) {
+        this.queries = queries;
+        this.checklists = checklists;
+        this.kindHeadings = kindHeadings;
+        this.workingDays = workingDays;
+        this.config = config;
+    }
+
+    public static StatisticsView.Period period(StatisticsPeriod kind, int year) {
+        return new StatisticsView.Period(year, kind.name(), kind.start(year), kind.end(year), Labels.period(kind, year));
+    }
+
+    /** Its own transaction: the snapshot statement must be the transaction's first. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public StatisticsView statistics(School school, int year, StatisticsPeriod kind) {
+        LocalDate from = kind.start(year);
+        LocalDate to = kind.end(year);
+        Checklist checklist = checklists.forSchool(school);
+        List<Integer> itemNumbers = checklist.categories().stream().flatMap(cat -> cat.items().stream())
+                .map(ChecklistItem::number).toList();
+        Figures f = queries.figures(school.code(), from, to, itemNumbers, workingDays.calendar(),
+                config.publishWithinWorkingDays(), config.answerWithinWorkingDays(),
+                APPEALS.stream().map(Enum::name).toList());
+        Breakdown b = f.breakdown();
+        Map<Integer, LatestEntry> latest = new HashMap<>();
+        f.latestPerItem().forEach((item, row) -> latest.put(item, latestEntry(school.code(), row, from)));
+
+        List<Share> byCategory = new ArrayList<>();
+        for (ChecklistCategory cat : checklist.categories()) {
+            long n = b.byCategory().getOrDefault(cat.number(), 0L);
+            byCategory.add(new Share(String.valueOf(cat.number()), cat.label() + " " + cat.name(), n, Percent.of(n, b.total())));
+        }
+        long outside = b.byCategory().getOrDefault(null, 0L);
+        byCategory.add(new Share("none", "清单外信息", outside, Percent.of(outside, b.total())));
+
+        ChecklistCoverage cov = ChecklistCoverage.of(checklist, school.kind(), i -> b.byItem().getOrDefault(i, 0L) > 0);
+        List<ChecklistItemStat> items = new ArrayList<>();
+        for (ChecklistCategory cat : checklist.categories()) {
+            for (ChecklistItem i : cat.items()) {
+                long n = b.byItem().getOrDefault(i.number(), 0L);
+                items.add(new ChecklistItemStat(i.number(), cat.number(), cat.name(), i.text(), cov.status(i.number()).name(), n,
+                        Percent.of(n, b.total()), latest.get(i.number())));
+            }
+        }
+        // missing items that have a published entry from before the period
+        List<Integer> earlier = cov.missingItems().stream().filter(latest::containsKey).toList();
+        Coverage coverage = new Coverage(checklist.itemCount(), cov.applicable(), cov.published(), cov.missing(),
+                cov.notApplicable(), cov.percent(), cov.missingItems(), earlier);
+
+        List<Share> withheld = withheld(f.withheldByReason());
+        return new StatisticsView(SchoolView.of(school), period(kind, year), b.total(),
+                withheld.stream().mapToLong(Share::count).sum(), withheld,
+                byCategory, items, byKind(school.code(), b), byChannel(f.byChannel(), b.total()),
+                sortedByCount(b.byDepartment(), b.total()), byMonth(b, from, to), coverage,
+                timeliness(f.timeliness()), requests(f.requests()),
+                appeals(f.appeals().get(RecordType.COMPLAINT.name())),
+                appeals(f.appeals().get(RecordType.ADMINISTRATIVE_REVIEW.name())),
+                appeals(f.appeals().get(RecordType.LAWSUIT.name())));
+    }
+
+    private static LatestEntry latestEntry(String school, LatestRow row, LocalDate from) {
+        return new LatestEntry(row.itemId(), row.title(), row.date(), ItemLinks.link(school, row.itemId(), row.sourceUrl()),
+                !row.date().isBefore(from));
+    }
+
+    private List<HeadingShare> byKind(String school, Breakdown b) {
+        List<KindHeadings.Heading> headings = kindHeadings.forSchool(school);
+        Map<String, Long> perHeading = new LinkedHashMap<>();
+        Map<String, Long> unknownKinds = new HashMap<>();
+        for (var e : b.byKind().entrySet()) {
+            perHeading.merge(KindHeadings.headingOf(headings, e.getKey()), e.getValue(), Long::sum);
+            if (!isItemKind(e.getKey())) {
+                unknownKinds.merge(e.getKey(), e.getValue(), Long::sum);
+            }
+        }
+        List<HeadingShare> out = new ArrayList<>();
+        for (int h = 0; h < headings.size(); h++) {
+            KindHeadings.Heading heading = headings.get(h);
+            List<Share> kinds = new ArrayList<>();
+            for (ItemKind k : heading.kinds()) {
+                long n = b.byKind().getOrDefault(k.name(), 0L);
+                kinds.add(new Share(k.name(), k.label(), n, Percent.of(n, b.total())));
+            }
+            if (h == headings.size() - 1) {
+                unknownKinds.forEach((k, n) -> kinds.add(new Share(k, k, n, Percent.of(n, b.total()))));
+            }
+            long n = perHeading.getOrDefault(heading.name(), 0L);
+            out.add(new HeadingShare(heading.name(), heading.name(), n, Percent.of(n, b.total()), kinds));
+        }
+        return out;
+    }
+
+    private static boolean isItemKind(String name) {
+        for (ItemKind k : ItemKind.values()) {
+            if (k.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Share> byMonth(Breakdown b, LocalDate from, LocalDate to) {
+        List<Share> out = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            long n = b.byMonth().getOrDefault(m.toString(), 0L);
+            out.add(new Share(m.toString(), m.getYear() + "年" + m.getMonthValue() + "月", n, Percent.of(n, b.total())));
+        }
+        return out;
+    }
+
+    private static List<Share> sortedByCount(Map<String, Long> counts, long total) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new Share(e.getKey(), e.getKey(), e.getValue(), Percent.of(e.getValue(), total)))
+                .toList();
+    }
+
+    /** One item may count under several channels: the shares may add up to more than 100%. */
+    private static List<Share> byChannel(Map<String, Long> counts, long total) {
+        return counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+                        .thenComparingInt(e -> channelOrder(e.getKey())))
+                .map(e -> new Share(e.getKey(), channelLabel(e.getKey()), e.getValue(), Percent.of(e.getValue(), total)))
+                .toList();
+    }
+
+    private static int channelOrder(String name) {
+        try {
+            return Channel.valueOf(name).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    static String channelLabel(String name) {
+        try {
+            return Channel.valueOf(name).label();
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+
+    private static List<Share> withheld(Map<String, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return counts.entrySet().stream().map(e -> new Share(e.getKey(),
+                Labels.withholdReason("UNSPECIFIED".equals(e.getKey()) ? null : e.getKey()), e.getValue(),
+                Percent.of(e.getValue(), total))).toList();
+    }
+
+    private Timeliness timeliness(TimelinessCounts t) {
+        long onTime = t.evaluated() - t.late();
+        return new Timeliness(config.publishWithinWorkingDays(), t.evaluated(), onTime, t.late(), t.undated(),
+                Percent.of(onTime, t.evaluated()), t.maxDays(), WorkingDays.RULE_ZH);
+    }
+
+    private Requests requests(RequestCounts r) {
+        long received = r.received();
+        Map<AnswerType, Long> byAnswer = new EnumMap<>(AnswerType.class);
+        r.byAnswer().forEach((a, n) -> byAnswer.merge(AnswerType.valueOf(a), n, Long::sum));
+        List<Share> answers = new ArrayList<>();
+        for (AnswerType a : AnswerType.values()) {
+            long n = byAnswer.getOrDefault(a, 0L);
+            answers.add(new Share(a.name(), Labels.answer(a), n, Percent.of(n, received)));
+        }
+        List<Share> applicants = new ArrayList<>();
+        for (ApplicantType a : ApplicantType.values()) {
+            long n = r.byApplicant().getOrDefault(a.name(), 0L);
+            applicants.add(new Share(a.name(), Labels.applicant(a), n, Percent.of(n, received)));
+        }
+        long unspecified = r.byApplicant().getOrDefault("UNSPECIFIED", 0L);
+        if (unspecified > 0) {
+            applicants.add(new Share("UNSPECIFIED", "未注明", unspecified, Percent.of(unspecified, received)));
+        }
+        return new Requests(received, r.answered(), received - r.answered(), answers, applicants,
+                config.answerWithinWorkingDays(), r.answeredInTime(), Percent.of(r.answeredInTime(), r.answered()),
+                r.feesYuan());
+    }
+
+    private static Appeals appeals(Map<String, Long> byOutcome) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        byOutcome.forEach((o, n) -> counts.merge(Outcome.valueOf(o), n, Long::sum));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<Share> out = new ArrayList<>();
+        for (Outcome o : Outcome.values()) {
+            long n = counts.getOrDefault(o, 0L);
+            out.add(new Share(o.name(), Labels.outcome(o), n, Percent.of(n, total)));
+        }
+        return new Appeals(total, out);
+    }
+}

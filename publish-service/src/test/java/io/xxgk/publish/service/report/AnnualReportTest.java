@@ -1,0 +1,184 @@
+package io.xxgk.publish.service.report;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.xxgk.publish.service.statistics.Zzsz2022Fixture;
+import io.xxgk.testing.RealServersResource;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The draft annual report of zzsz for 2021-2022, as HTML and as DOCX, with the fixture's figures filled in. */
+@QuarkusTest
+@QuarkusTestResource(value = RealServersResource.class, initArgs = @ResourceArg(name = "database", value = "publish"))
+class AnnualReportTest {
+
+    static final String URL = "/api/v1/schools/zzsz/annual-report?year=2022";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final List<String> SECTIONS = List.of("一、概述", "二、主动公开情况", "三、依申请公开和不予公开情况", "四、对信息公开的评议情况",
+            "五、因信息公开工作受到举报、复议、诉讼的情况", "六、主要经验、问题和改进措施", "七、其他需要报告的事项", "八、清单事项公开情况表");
+    static final String KIND_SENTENCE = "学校共主动公开信息548条，其中，公文类信息40条，占比7.3%；教学类信息60条，占比10.9%；"
+            + "科研类信息24条，占比4.4%；招生类信息37条，占比6.8%；就业类信息4条，占比0.7%；招聘类信息15条，占比2.7%；"
+            + "招投标类信息21条，占比3.8%；其他业务动态类信息347条，占比63.3%。";
+
+    @BeforeEach
+    void fixture() throws Exception {
+        Zzsz2022Fixture.load();
+        Zzsz2022Fixture.awaitApplied();
+    }
+
+    @Test
+    void htmlIsAPrintablePageWithTheEightSectionsTheFiguresAndMarkedBlanks() {
+        String html = given().when().get(URL).then().statusCode(200)
+                .contentType(equalTo("text/html;charset=UTF-8"))
+                .extract().asString();
+
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<title>株洲师范高等专科学校2021-2022学年信息公开工作年度报告</title>"));
+        assertTrue(html.contains("@page { size: A4"));
+        int last = -1;
+        for (String section : SECTIONS) {
+            int at = html.indexOf("<h2>" + section + "</h2>");
+            assertTrue(at > last, section + " missing or out of order");
+            last = at;
+        }
+        assertTrue(html.contains("自2021年9月1日起至2022年8月31日止"));
+        assertTrue(html.contains(KIND_SENTENCE), "kind sentence");
+        assertTrue(html.contains("学校网站548条（100.0%），微信公众号183条（33.4%）"));
+        assertTrue(html.contains("适用于本校的43项"));
+        assertTrue(html.contains("已公开11项，公开率25.6%"));
+        assertTrue(html.contains("及时公开率98.5%"));
+        assertTrue(html.contains("超过20个工作日公开的8条"));
+        assertTrue(html.contains("其中5条未填写公开日期"));
+        assertTrue(html.contains("学校共收到信息公开申请9件，已答复8件，尚未答复1件"));
+        assertTrue(html.contains("予以公开2件，不予公开1件，不属于本校职责范围或信息不存在1件，部分公开1件"));
+        assertTrue(html.contains("15个工作日内答复的7件，占已答复申请的87.5%"));
+        assertTrue(html.contains("收取检索、复制、邮寄等费用15.50元"));
+        assertTrue(html.contains("经审查决定不予公开的信息3条，其中涉及个人隐私2条，涉及商业秘密1条"));
+        assertTrue(html.contains("举报（投诉）2件（维持1件，尚未审结1件）；行政复议1件（纠正1件）；行政诉讼0件"));
+        assertTrue(html.contains("<span class=\"blank\">【待填写："), "blanks are marked");
+        assertTrue(countOf(html, "【待填写：") >= 8, "blanks for the prose the system cannot know");
+        // withheld items never appear
+        assertFalse(html.contains("zzsz22-withheld"));
+
+        // section 8: 50 rows, each with number, category, item, status, link
+        String table8 = html.substring(html.indexOf("<caption>表7 清单事项公开情况表</caption>"));
+        table8 = table8.substring(0, table8.indexOf("</table>"));
+        assertEquals(50, countOf(table8, "<tr><td"));
+        assertTrue(table8.contains("<tr><td class=\"num\">18</td><td>三、财务、资产及收费信息</td><td>仪器设备、图书、药品等物资设备采购和重大基建工程的招投标</td><td>已公开（21条）</td><td><a href=\"http"));
+        assertTrue(table8.contains("<td>不适用</td>"));
+        assertTrue(table8.contains("往年已公开，本学年无更新"));
+        Matcher link18 = Pattern.compile("<td class=\"num\">18</td>.*?<a href=\"([^\"]+)\"").matcher(table8);
+        assertTrue(link18.find());
+        assertTrue(link18.group(1).matches("https?://[^/]+(:\\d+)?/api/v1/schools/zzsz/items/zzsz22-(procurement_notice|tender_result)-\\d{3}"),
+                link18.group(1));
+    }
+
+    @Test
+    void docxOpensWithPoiAndHasTheFiftyRowTableAndTheFigures() throws Exception {
+        Response response = given().when().get(URL + "&format=docx");
+        response.then().statusCode(200)
+                .contentType(equalTo(DOCX))
+                .header("Content-Disposition", startsWith("attachment; filename=\"zzsz-2022-annual-report.docx\""))
+                .header("Content-Disposition", containsString("filename*=UTF-8''"));
+        byte[] bytes = response.asByteArray();
+        assertEquals('P', bytes[0]);
+        assertEquals('K', bytes[1]);
+
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            assertEquals("株洲师范高等专科学校2021-2022学年信息公开工作年度报告", doc.getProperties().getCoreProperties().getTitle());
+            List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertEquals("株洲师范高等专科学校2021-2022学年信息公开工作年度报告", paragraphs.get(0));
+            for (String section : SECTIONS) {
+                assertTrue(paragraphs.contains(section), section);
+            }
+            String text = String.join("\n", paragraphs);
+            assertTrue(text.contains(KIND_SENTENCE), "kind sentence");
+            assertTrue(text.contains("及时公开率98.5%"));
+            assertTrue(text.contains("【待填写："));
+            // the blanks are highlighted
+            assertTrue(doc.getParagraphs().stream().flatMap(p -> p.getRuns().stream())
+                    .anyMatch(r -> r.text().startsWith("【待填写：") && r.isHighlighted()));
+
+            XWPFTable kinds = tableWithHeader(doc, "信息类别");
+            assertEquals(List.of("公文类", "40", "7.3%"), cells(kinds.getRow(1)));
+            assertEquals(List.of("其他业务动态类", "347", "63.3%"), cells(kinds.getRow(8)));
+            assertEquals(List.of("合计", "548", "100.0%"), cells(kinds.getRow(9)));
+
+            XWPFTable checklist = tableWithHeader(doc, "序号");
+            assertEquals(List.of("序号", "类别", "清单事项", "公开情况", "公开网址"), cells(checklist.getRow(0)));
+            assertEquals(51, checklist.getNumberOfRows());
+            for (int i = 1; i <= 50; i++) {
+                assertEquals(String.valueOf(i), checklist.getRow(i).getCell(0).getText());
+            }
+            XWPFTableRow row18 = checklist.getRow(18);
+            assertEquals("三、财务、资产及收费信息", row18.getCell(1).getText());
+            assertEquals("已公开（21条）", row18.getCell(3).getText());
+            XWPFHyperlinkRun link = (XWPFHyperlinkRun) row18.getCell(4).getParagraphs().get(0).getRuns().get(0);
+            String url = link.getHyperlink(doc).getURL();
+            assertTrue(url.matches("https?://.+/api/v1/schools/zzsz/items/zzsz22-.+"), url);
+            assertEquals("不适用", checklist.getRow(11).getCell(3).getText());
+            assertEquals("未公开", checklist.getRow(50).getCell(3).getText());
+            assertEquals("—", checklist.getRow(50).getCell(4).getText());
+        }
+    }
+
+    @Test
+    void acceptHeaderChoosesTheFormatWhenThereIsNoFormatParameter() {
+        given().accept(DOCX).when().get(URL).then().statusCode(200).contentType(equalTo(DOCX));
+        given().accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8").when().get(URL).then().statusCode(200)
+                .contentType(equalTo("text/html;charset=UTF-8"));
+        given().accept("*/*").when().get(URL).then().statusCode(200).contentType(equalTo("text/html;charset=UTF-8"));
+        // the parameter wins over the header
+        given().accept(DOCX).when().get(URL + "&format=html").then().statusCode(200).contentType(equalTo("text/html;charset=UTF-8"));
+    }
+
+    @Test
+    void aYearWithoutDataIsStillAReportWithZeros() {
+        String html = given().when().get("/api/v1/schools/zzsz/annual-report?year=2003").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("学校共主动公开信息0条。"));
+        assertTrue(html.contains("本学年，学校未收到信息公开申请。"));
+        assertTrue(html.contains("本学年，学校未因信息公开工作受到举报（投诉）、行政复议或行政诉讼。"));
+        assertTrue(html.contains("本学年，信息公开工作未发生收费情况。"));
+    }
+
+    private static XWPFTable tableWithHeader(XWPFDocument doc, String firstHeader) {
+        XWPFTable table = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals(firstHeader)).findFirst()
+                .orElse(null);
+        assertNotNull(table, "table " + firstHeader);
+        return table;
+    }
+
+    private static List<String> cells(XWPFTableRow row) {
+        return row.getTableCells().stream().map(c -> c.getText()).collect(Collectors.toList());
+    }
+
+    private static int countOf(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
