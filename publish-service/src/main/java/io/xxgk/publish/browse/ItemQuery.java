@@ -1,11 +1,12 @@
 package io.xxgk.publish.browse;
 
+import io.xxgk.contract.problem.ShownText;
 import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.publish.repository.StorageLimits;
-import io.xxgk.publish.rest.ProblemException;
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.publish.rest.Texts;
 
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ public record ItemQuery(Integer category, Integer checklistItem, String departme
         controlCharacters(p.kind(), "kind", "信息类型", errors);
         controlCharacters(p.q(), "q", "关键词", errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors, instance);
+            throw ProblemException.invalid(errors);
         }
 
         Integer category = integer(p.category(), "category", errors);
@@ -79,8 +80,8 @@ public record ItemQuery(Integer category, Integer checklistItem, String departme
             kind = kind(kindText);
             if (kind == null) {
                 String names = Arrays.stream(ItemKind.values()).map(Enum::name).collect(Collectors.joining(", "));
-                errors.add(new FieldError("kind", "unknown", "unknown kind '" + Texts.shown(kindText) + "'; one of " + names,
-                        "未知的信息类型 " + Texts.shown(kindText) + "，应为 " + names + " 之一（或其中文名称）"));
+                errors.add(new FieldError("kind", "unknown", "unknown kind '" + ShownText.of(kindText) + "'; one of " + names,
+                        "未知的信息类型 " + ShownText.of(kindText) + "，应为 " + names + " 之一（或其中文名称）"));
             }
         }
 
@@ -125,7 +126,7 @@ public record ItemQuery(Integer category, Integer checklistItem, String departme
         }
 
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors, instance);
+            throw ProblemException.invalid(errors);
         }
         return new ItemQuery(category, item, department, kind, from, to, terms, limit, after);
     }

@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
-import io.xxgk.publish.rest.Texts;
+import io.xxgk.contract.problem.ShownText;
 import io.xxgk.publish.statistics.Params;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -59,8 +59,8 @@ public class ProvinceResource {
             if (selected.isEmpty()) {
                 TreeSet<String> known = new TreeSet<>();
                 schools.all().forEach(s -> known.add(s.province()));
-                throw Params.invalid("province", "unknown", "no school in province '" + Texts.shown(p) + "'; known: " + String.join(", ", known),
-                        "没有“" + Texts.shown(p) + "”的学校；可选省份：" + String.join("、", known));
+                throw Params.invalid("province", "unknown", "no school in province '" + ShownText.of(p) + "'; known: " + String.join(", ", known),
+                        "没有“" + ShownText.of(p) + "”的学校；可选省份：" + String.join("、", known));
             }
         }
         return service.overview(y, p, selected);

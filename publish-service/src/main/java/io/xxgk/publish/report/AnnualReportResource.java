@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
-import io.xxgk.publish.rest.Texts;
+import io.xxgk.contract.problem.ShownText;
 import io.xxgk.publish.statistics.Params;
 import io.xxgk.publish.statistics.StatisticsService;
 import io.xxgk.publish.statistics.StatisticsView;
@@ -96,8 +96,8 @@ public class AnnualReportResource {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {
                 case "docx", "word" -> true;
                 case "html" -> false;
-                default -> throw Params.invalid("format", "invalid", "format must be html or docx, not '" + Texts.shown(format) + "'",
-                        "format 应为 html 或 docx，而不是“" + Texts.shown(format) + "”");
+                default -> throw Params.invalid("format", "invalid", "format must be html or docx, not '" + ShownText.of(format) + "'",
+                        "format 应为 html 或 docx，而不是“" + ShownText.of(format) + "”");
             };
         }
         List<MediaType> acceptable;
