@@ -1,17 +1,18 @@
 package io.xxgk.stack;
 
+import org.apache.kafka.common.Uuid;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -195,9 +196,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format(Path config) {
-        byte[] uuid = new byte[16];
-        new SecureRandom().nextBytes(uuid);
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        // Kafka's own ids never start with '-': a random base64url id does one time in 64, and the tool's argument
+        // parser then reads it as an option ("--cluster-id: expected one argument")
+        String clusterId = Uuid.randomUuid().toString();
         ServerProcess formatter = ServerProcess.start("kafka-format",
                 ServerProcess.javaCommand(List.of("-Xmx256m"), lib + "/*", "kafka.tools.StorageTool",
                         List.of("format", "-t", clusterId, "-c", config.toString())),
