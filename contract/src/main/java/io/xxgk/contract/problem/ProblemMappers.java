@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -38,7 +37,7 @@ import java.util.stream.Collectors;
  * Bean Validation, authentication, unknown paths and methods, and the unexpected. Every 4xx names the field in Chinese
  * and English; a dependency that is down is a 503 with {@code Retry-After}; nothing leaves with an empty body.
  *
- * <p>A service tunes it with {@code xxgk.problem.*}: the seconds of {@code Retry-After}, the authentication challenge
+ * <p>A service tunes it with {@link ProblemConfig}: the seconds of {@code Retry-After}, the authentication challenge
  * it issues, and whether its whole API is read-only (then any other method is 405 whatever the path).
  */
 @Singleton
@@ -50,12 +49,10 @@ public class ProblemMappers {
     private final String authChallenge;
     private final boolean readOnly;
 
-    public ProblemMappers(@ConfigProperty(name = "xxgk.problem.retry-after-seconds", defaultValue = "5") int retryAfterSeconds,
-                          @ConfigProperty(name = "xxgk.problem.auth-challenge", defaultValue = "Bearer realm=\"xxgk\"") String authChallenge,
-                          @ConfigProperty(name = "xxgk.problem.read-only", defaultValue = "false") boolean readOnly) {
-        this.retryAfterSeconds = retryAfterSeconds;
-        this.authChallenge = authChallenge;
-        this.readOnly = readOnly;
+    public ProblemMappers(ProblemConfig config) {
+        this.retryAfterSeconds = config.retryAfterSeconds();
+        this.authChallenge = config.authChallenge();
+        this.readOnly = config.readOnly();
     }
 
     @ServerExceptionMapper
