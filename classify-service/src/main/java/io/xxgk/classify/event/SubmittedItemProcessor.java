@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.xxgk.classify.repository.ClassificationRecord;
 import io.xxgk.classify.service.ClassificationService;
+import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemSubmitted;
@@ -138,7 +139,7 @@ public class SubmittedItemProcessor {
     private static Message<String> message(String event, ItemClassified c) {
         return Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(c.schoolCode())
-                .withHeaders(ClassifiedHeaders.of(c))
+                .withHeaders(CloudEventHeaders.toKafka(CloudEventHeaders.of(c)))
                 .build());
     }
 

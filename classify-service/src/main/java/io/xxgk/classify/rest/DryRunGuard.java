@@ -1,5 +1,7 @@
 package io.xxgk.classify.rest;
 
+import io.xxgk.contract.problem.ProblemMappers;
+import io.xxgk.contract.problem.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.api.Problem.FieldError;

@@ -1,5 +1,6 @@
 package io.xxgk.classify.rest;
 
+import io.xxgk.contract.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

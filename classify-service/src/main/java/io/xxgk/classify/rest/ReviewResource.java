@@ -1,12 +1,12 @@
 package io.xxgk.classify.rest;
 
+import io.xxgk.contract.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.classify.repository.CorrectionRecord;
 import io.xxgk.classify.service.ReviewService;
 import io.xxgk.classify.service.TrainedClassifier;
 import jakarta.annotation.security.RolesAllowed;
-import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.api.Problem.FieldError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -120,12 +120,9 @@ public class ReviewResource {
                 .orElseThrow(() -> ProblemException.notFound("itemId",
                         "审核队列中没有该事项 / " + schoolCode + "/" + itemId + "/" + number + " is not in the review queue"));
         if (!decided.delivered()) {
-            return Response.fromResponse(ProblemMappers.respond(new Problem("https://xxgk.io/problems/unavailable",
-                            "暂时不可用 / Service unavailable", 503,
-                            "决定已记录，消息队列暂时不可用，将自动重发；以相同决定重试会得到同一结果 / the decision is recorded; the broker is "
-                                    + "unavailable, it will be sent automatically; retrying the same decision answers the same result",
-                            "/api/v1/review/" + schoolCode + "/" + itemId + "/" + rev, null)))
-                    .header("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS).build();
+            throw ProblemException.unavailable("unavailable", "暂时不可用 / Service unavailable",
+                    "决定已记录，消息队列暂时不可用，将自动重发；以相同决定重试会得到同一结果 / the decision is recorded; the broker is "
+                            + "unavailable, it will be sent automatically; retrying the same decision answers the same result", 30);
         }
         return Response.ok(decided.event(), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -3,12 +3,12 @@ package io.xxgk.classify.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.xxgk.classify.event.ClassifiedHeaders;
 import io.xxgk.classify.repository.ClassificationRecord;
 import io.xxgk.classify.model.ChecklistClassifier;
 import io.xxgk.classify.repository.CorrectionRecord;
 import io.xxgk.classify.repository.UnsentReviewRecord;
 import io.xxgk.contract.checklist.Checklist;
+import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
@@ -164,7 +164,7 @@ public class ReviewService {
         ItemClassified decided = EventCodec.decode(event, ItemClassified.class);
         try {
             emitter.sendMessage(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(decided.schoolCode()).withHeaders(ClassifiedHeaders.of(decided)).build())).await().atMost(SEND_TIMEOUT);
+                    .withKey(decided.schoolCode()).withHeaders(CloudEventHeaders.toKafka(CloudEventHeaders.of(decided))).build())).await().atMost(SEND_TIMEOUT);
         } catch (RuntimeException e) {
             LOG.warnf("review decision %s/%s/%d committed but not acknowledged by the broker; it will be re-sent: %s",
                     key.schoolCode, key.itemId, key.revision, e.getMessage());

@@ -10,7 +10,7 @@ import io.xxgk.contract.event.EventCodec;
 import io.xxgk.ingest.repository.ImportJob;
 import io.xxgk.ingest.repository.ImportRowResult;
 import io.xxgk.ingest.rest.ItemRequest;
-import io.xxgk.ingest.rest.ProblemException;
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.service.ItemIntakeService;
 import io.xxgk.ingest.storage.ContentSniffer;

@@ -1,5 +1,6 @@
 package io.xxgk.ingest.rest;
 
+import io.xxgk.contract.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.ingest.repository.OutboxMessage;

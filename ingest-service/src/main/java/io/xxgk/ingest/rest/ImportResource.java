@@ -1,5 +1,6 @@
 package io.xxgk.ingest.rest;
 
+import io.xxgk.contract.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;

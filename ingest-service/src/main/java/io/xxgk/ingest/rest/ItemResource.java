@@ -1,5 +1,6 @@
 package io.xxgk.ingest.rest;
 
+import io.xxgk.contract.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;

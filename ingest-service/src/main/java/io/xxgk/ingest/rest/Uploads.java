@@ -1,5 +1,6 @@
 package io.xxgk.ingest.rest;
 
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.ingest.service.TextRules;
 import org.jboss.resteasy.reactive.multipart.FileUpload;

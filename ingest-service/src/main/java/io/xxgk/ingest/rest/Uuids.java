@@ -1,5 +1,6 @@
 package io.xxgk.ingest.rest;
 
+import io.xxgk.contract.problem.ProblemException;
 import java.util.UUID;
 
 /** Ids in paths: text that is not a UUID is a resource that does not exist, said in both languages. */

@@ -3,7 +3,7 @@ package io.xxgk.ingest.service;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.ingest.repository.ApiKey;
 import io.xxgk.contract.api.Problem.FieldError;
-import io.xxgk.ingest.rest.ProblemException;
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.ingest.security.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

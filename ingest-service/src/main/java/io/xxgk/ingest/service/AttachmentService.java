@@ -11,7 +11,7 @@ import io.xxgk.contract.event.AttachmentRef;
 import io.xxgk.contract.failure.TransientFailures;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.repository.AttachmentRecord;
-import io.xxgk.ingest.rest.ProblemException;
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.storage.ContentSniffer;
 import io.xxgk.ingest.storage.ObjectStorage;

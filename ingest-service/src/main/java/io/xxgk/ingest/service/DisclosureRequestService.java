@@ -11,7 +11,7 @@ import io.xxgk.contract.event.EventCodec;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.event.OutboxWriter;
 import io.xxgk.ingest.repository.DisclosureRequestRecord;
-import io.xxgk.ingest.rest.ProblemException;
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.ingest.security.ApiKeys;
 import io.xxgk.ingest.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.xxgk.ingest.service;
 
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.school.SchoolDirectory;
@@ -146,7 +147,7 @@ public class ItemValidator {
                     "编号 id 只能包含字母、数字和 . _ : -，长度 1-128"));
         }
         if (!errors.isEmpty()) {
-            throw io.xxgk.ingest.rest.ProblemException.invalid(errors);
+            throw ProblemException.invalid(errors);
         }
     }
 

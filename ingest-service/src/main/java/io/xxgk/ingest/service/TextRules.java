@@ -1,5 +1,6 @@
 package io.xxgk.ingest.service;
 
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.api.Problem.FieldError;
 
 import java.util.List;
@@ -84,7 +85,7 @@ public final class TextRules {
     public static void require(String field, String value, long maxBytes) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (!check(field, value, maxBytes, errors)) {
-            throw io.xxgk.ingest.rest.ProblemException.invalid(errors);
+            throw ProblemException.invalid(errors);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.xxgk.publish.rest;
 
+import io.xxgk.contract.problem.ShownText;
 import io.xxgk.publish.service.report.AnnualReport;
 import io.xxgk.publish.service.report.AnnualReportBuilder;
 import io.xxgk.publish.service.report.DocxReportRenderer;
@@ -98,8 +99,8 @@ public class AnnualReportResource {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {
                 case "docx", "word" -> true;
                 case "html" -> false;
-                default -> throw Params.invalid("format", "invalid", "format must be html or docx, not '" + Texts.shown(format) + "'",
-                        "format 应为 html 或 docx，而不是“" + Texts.shown(format) + "”");
+                default -> throw Params.invalid("format", "invalid", "format must be html or docx, not '" + ShownText.of(format) + "'",
+                        "format 应为 html 或 docx，而不是“" + ShownText.of(format) + "”");
             };
         }
         List<MediaType> acceptable;

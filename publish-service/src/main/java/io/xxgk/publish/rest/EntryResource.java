@@ -1,5 +1,6 @@
 package io.xxgk.publish.rest;
 
+import io.xxgk.contract.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
@@ -76,7 +77,7 @@ public class EntryResource {
             @Context UriInfo uri) {
         School school = school(code);
         ItemQuery query = ItemQueryParser.parse(new ItemQueryParser.Params(category, checklistItem, department, kind, from, to, q, limit, cursor),
-                checklists.forSchool(school), "/api/v1/schools/" + code + "/items");
+                checklists.forSchool(school));
         return search.page(school, query, next -> {
             URI u = uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
             return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());

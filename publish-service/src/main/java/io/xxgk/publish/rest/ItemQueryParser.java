@@ -1,5 +1,7 @@
 package io.xxgk.publish.rest;
 
+import io.xxgk.contract.problem.ShownText;
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
@@ -35,13 +37,13 @@ public final class ItemQueryParser {
     /**
      * @throws ProblemException 400 problem+json listing every invalid parameter
      */
-    public static ItemQuery parse(Params p, Checklist checklist, String instance) {
+    public static ItemQuery parse(Params p, Checklist checklist) {
         List<FieldError> errors = new ArrayList<>();
         controlCharacters(p.department(), "department", "部门", errors);
         controlCharacters(p.kind(), "kind", "信息类型", errors);
         controlCharacters(p.q(), "q", "关键词", errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors, instance);
+            throw ProblemException.invalid(errors);
         }
 
         Integer category = integer(p.category(), "category", errors);
@@ -69,8 +71,8 @@ public final class ItemQueryParser {
             kind = kind(kindText);
             if (kind == null) {
                 String names = Arrays.stream(ItemKind.values()).map(Enum::name).collect(Collectors.joining(", "));
-                errors.add(new FieldError("kind", "unknown", "unknown kind '" + Texts.shown(kindText) + "'; one of " + names,
-                        "未知的信息类型 " + Texts.shown(kindText) + "，应为 " + names + " 之一（或其中文名称）"));
+                errors.add(new FieldError("kind", "unknown", "unknown kind '" + ShownText.of(kindText) + "'; one of " + names,
+                        "未知的信息类型 " + ShownText.of(kindText) + "，应为 " + names + " 之一（或其中文名称）"));
             }
         }
 
@@ -115,7 +117,7 @@ public final class ItemQueryParser {
         }
 
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors, instance);
+            throw ProblemException.invalid(errors);
         }
         return new ItemQuery(category, item, department, kind, from, to, terms, limit, after);
     }

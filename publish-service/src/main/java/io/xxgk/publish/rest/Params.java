@@ -1,5 +1,7 @@
 package io.xxgk.publish.rest;
 
+import io.xxgk.contract.problem.ShownText;
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.contract.school.StatisticsPeriod;
@@ -28,7 +30,7 @@ public final class Params {
                     "缺少统计年度 year，例如 year=2022（学年制时 2022 表示 2021-09-01 至 2022-08-31）");
         }
         int year;
-        String shown = Texts.shown(raw);
+        String shown = ShownText.of(raw);
         try {
             year = Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
@@ -50,8 +52,8 @@ public final class Params {
         return switch (raw.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "school-year" -> StatisticsPeriod.SCHOOL_YEAR;
             case "calendar-year" -> StatisticsPeriod.CALENDAR_YEAR;
-            default -> throw invalid("period", "invalid", "period must be school-year or calendar-year, not '" + Texts.shown(raw) + "'",
-                    "period 应为 school-year（学年）或 calendar-year（自然年），而不是“" + Texts.shown(raw) + "”");
+            default -> throw invalid("period", "invalid", "period must be school-year or calendar-year, not '" + ShownText.of(raw) + "'",
+                    "period 应为 school-year（学年）或 calendar-year（自然年），而不是“" + ShownText.of(raw) + "”");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.xxgk.publish.rest;
 
+import io.xxgk.contract.problem.ShownText;
 import io.xxgk.publish.service.province.ProvinceOverview;
 import io.xxgk.publish.service.province.ProvinceService;
 import io.smallrye.common.annotation.Blocking;
@@ -59,8 +60,8 @@ public class ProvinceResource {
             if (selected.isEmpty()) {
                 TreeSet<String> known = new TreeSet<>();
                 schools.all().forEach(s -> known.add(s.province()));
-                throw Params.invalid("province", "unknown", "no school in province '" + Texts.shown(p) + "'; known: " + String.join(", ", known),
-                        "没有“" + Texts.shown(p) + "”的学校；可选省份：" + String.join("、", known));
+                throw Params.invalid("province", "unknown", "no school in province '" + ShownText.of(p) + "'; known: " + String.join(", ", known),
+                        "没有“" + ShownText.of(p) + "”的学校；可选省份：" + String.join("、", known));
             }
         }
         return service.overview(y, p, selected);

@@ -1,5 +1,7 @@
 package io.xxgk.publish.rest;
 
+import io.xxgk.contract.problem.ShownText;
+import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.publish.service.CatalogueView;
 import io.xxgk.publish.service.SchoolView;
 import io.smallrye.common.annotation.Blocking;
@@ -75,8 +77,8 @@ public class SchoolResource {
             }
             if (perItem < 1 || perItem > 200) {
                 throw ProblemException.invalid("entriesPerItem", "range",
-                        "entriesPerItem must be an integer between 1 and 200, not '" + Texts.shown(entriesPerItem) + "'",
-                        "entriesPerItem（每个事项的条目数）应为 1 到 200 之间的整数，而不是“" + Texts.shown(entriesPerItem) + "”");
+                        "entriesPerItem must be an integer between 1 and 200, not '" + ShownText.of(entriesPerItem) + "'",
+                        "entriesPerItem（每个事项的条目数）应为 1 到 200 之间的整数，而不是“" + ShownText.of(entriesPerItem) + "”");
             }
         }
         return catalogue.catalogue(school, y, perItem);
