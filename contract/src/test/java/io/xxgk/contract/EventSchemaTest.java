@@ -41,17 +41,21 @@ class EventSchemaTest {
 
     @Test
     void submittedEventsMatchTheirSchema() throws Exception {
-        ItemSubmitted e = new ItemSubmitted(1, "cg-1", 2, ItemAction.REVISE, "zzsz", "采购与招标管理处", "2025年水电耗材采购招标公告",
-                null, ItemKind.PROCUREMENT_NOTICE, LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 5), List.of(Channel.WEBSITE),
-                "https://www.example.edu.cn/a.htm", 18, false, null, null, List.of(PDF), Instant.now());
+        ItemSubmitted e = ItemSubmitted.builder().itemId("cg-1").revision(2).action(ItemAction.REVISE).schoolCode("zzsz")
+                .department("采购与招标管理处").title("2025年水电耗材采购招标公告").kind(ItemKind.PROCUREMENT_NOTICE)
+                .producedDate(LocalDate.of(2025, 3, 3)).publishedDate(LocalDate.of(2025, 3, 5))
+                .channels(List.of(Channel.WEBSITE)).sourceUrl("https://www.example.edu.cn/a.htm").checklistHint(18)
+                .attachments(List.of(PDF)).submittedAt(Instant.now()).build();
         assertEquals(Set.of(), validate("item-submitted.v1.json", e));
     }
 
     @Test
     void classifiedEventsMatchTheirSchema() throws Exception {
-        ItemClassified e = new ItemClassified(1, "cg-1", 1, "zzsz", "招生就业处", "2025年录取名单", "张三 4301**********1234", ItemKind.ADMISSION_RESULT,
-                LocalDate.of(2025, 7, 20), null, List.of(Channel.WEBSITE, Channel.WECHAT), null, 9, 2, 0.93, "模型", Decision.HOLD,
-                List.of("PERSONAL_DATA"), true, null, List.of(), Instant.now());
+        ItemClassified e = ItemClassified.builder().itemId("cg-1").revision(1).schoolCode("zzsz").department("招生就业处")
+                .title("2025年录取名单").body("张三 4301**********1234").kind(ItemKind.ADMISSION_RESULT)
+                .producedDate(LocalDate.of(2025, 7, 20)).channels(List.of(Channel.WEBSITE, Channel.WECHAT))
+                .checklistItem(9).category(2).confidence(0.93).explanation("模型").decision(Decision.HOLD)
+                .holdReasons(List.of("PERSONAL_DATA")).personalDataMasked(true).classifiedAt(Instant.now()).build();
         assertEquals(Set.of(), validate("item-classified.v1.json", e));
     }
 
@@ -65,8 +69,9 @@ class EventSchemaTest {
 
     @Test
     void theSchemaRejectsWhatTheContractForbids() throws Exception {
-        ItemClassified bad = new ItemClassified(1, "cg-1", 0, "zzsz", "d", "t", null, ItemKind.NEWS, LocalDate.of(2025, 1, 1), null,
-                List.of(), null, 51, 11, 1.5, null, Decision.PUBLISH, List.of(), false, null, List.of(), Instant.now());
+        ItemClassified bad = ItemClassified.builder().itemId("cg-1").revision(0).schoolCode("zzsz").department("d").title("t")
+                .kind(ItemKind.NEWS).producedDate(LocalDate.of(2025, 1, 1)).checklistItem(51).category(11)
+                .confidence(1.5).decision(Decision.PUBLISH).classifiedAt(Instant.now()).build();
         Set<ValidationMessage> errors = validate("item-classified.v1.json", bad);
         assertFalse(errors.isEmpty());
         assertEquals(4, errors.size(), errors.toString()); // revision, checklistItem, category, confidence

@@ -71,9 +71,10 @@ class ReferenceDataTest {
 
     @Test
     void eventsRoundTripWithChineseText() {
-        ItemSubmitted event = new ItemSubmitted(1, "zzsz-1", 1, ItemAction.SUBMIT, "zzsz", "采购与招标管理处",
-                "2025年水电耗材采购招标公告", "正文", ItemKind.PROCUREMENT_NOTICE, LocalDate.of(2025, 3, 1), null,
-                null, null, 18, false, null, null, null, Instant.parse("2025-03-02T01:00:00Z"));
+        ItemSubmitted event = ItemSubmitted.builder().itemId("zzsz-1").revision(1).action(ItemAction.SUBMIT).schoolCode("zzsz")
+                .department("采购与招标管理处").title("2025年水电耗材采购招标公告").body("正文").kind(ItemKind.PROCUREMENT_NOTICE)
+                .producedDate(LocalDate.of(2025, 3, 1)).checklistHint(18)
+                .submittedAt(Instant.parse("2025-03-02T01:00:00Z")).build();
         String json = EventCodec.encode(event);
         assertTrue(json.contains("\"producedDate\":\"2025-03-01\""), json);
         assertEquals(event, EventCodec.decode(json, ItemSubmitted.class));

@@ -39,9 +39,11 @@ import static org.hamcrest.Matchers.not;
 class CatalogueTest {
 
     static ItemClassified event(String school, String id, int revision, String title, Integer item, Integer category, Decision decision) {
-        return new ItemClassified(1, id, revision, school, "采购与招标管理处", title, "正文", ItemKind.PROCUREMENT_NOTICE,
-                LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 5), List.of(Channel.WEBSITE), null, item, category, 0.9,
-                "rule", decision, List.of(), false, null, List.of(), Instant.now());
+        return ItemClassified.builder().itemId(id).revision(revision).schoolCode(school).department("采购与招标管理处")
+                .title(title).body("正文").kind(ItemKind.PROCUREMENT_NOTICE).producedDate(LocalDate.of(2025, 3, 3))
+                .publishedDate(LocalDate.of(2025, 3, 5)).channels(List.of(Channel.WEBSITE)).checklistItem(item)
+                .category(category).confidence(0.9).explanation("rule").decision(decision).classifiedAt(Instant.now())
+                .build();
     }
 
     static void send(ItemClassified... events) throws Exception {

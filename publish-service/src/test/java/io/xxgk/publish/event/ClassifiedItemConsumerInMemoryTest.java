@@ -14,8 +14,8 @@ import io.xxgk.contract.Topics;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
+import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.failure.DeadLetters;
-import io.xxgk.publish.ItemClassifiedBuilder;
 import io.xxgk.publish.repository.CatalogueEntry;
 import io.xxgk.publish.repository.CatalogueHistory;
 import io.xxgk.testing.RealServersResource;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -117,8 +118,8 @@ class ClassifiedItemConsumerInMemoryTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertNotNull(entry(gone.itemId())));
         given().get("/api/v1/schools/" + SCHOOL + "/items/" + gone.itemId()).then().statusCode(200);
 
-        ItemClassified second = ItemClassifiedBuilder.from(first).revision(2).title("2026年招生章程").build();
-        ItemClassified withdrawal = ItemClassifiedBuilder.from(gone).revision(2).decision(Decision.WITHDRAW).build();
+        ItemClassified second = first.toBuilder().revision(2).title("2026年招生章程").build();
+        ItemClassified withdrawal = gone.toBuilder().revision(2).decision(Decision.WITHDRAW).build();
         poll(EventCodec.encode(second), EventCodec.encode(withdrawal));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -140,7 +141,7 @@ class ClassifiedItemConsumerInMemoryTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertNotNull(entry(original.itemId())));
 
         // redelivered, and even a replay of the same revision with other content, is already applied
-        ItemClassified replay = ItemClassifiedBuilder.from(original).title("重放时改过的标题").build();
+        ItemClassified replay = original.toBuilder().title("重放时改过的标题").build();
         poll(EventCodec.encode(original), EventCodec.encode(replay));
         ItemClassified marker = item("dup-marker", 1, "之后的一条");
         poll(EventCodec.encode(marker));
@@ -155,7 +156,8 @@ class ClassifiedItemConsumerInMemoryTest {
     }
 
     private ItemClassified item(String suffix, int revision, String title) {
-        return ItemClassifiedBuilder.item(SCHOOL, run + "-" + suffix).revision(revision).title(title).body("正文")
+        return ItemClassified.builder().schoolCode(SCHOOL).itemId(run + "-" + suffix).kind(ItemKind.NEWS)
+                .decision(Decision.PUBLISH).classifiedAt(Instant.now()).revision(revision).title(title).body("正文")
                 .department("党政办公室").producedDate(PRODUCED).publishedDate(PRODUCED.plusDays(2)).confidence(0.9)
                 .explanation("test").build();
     }

@@ -92,9 +92,12 @@ class BrowseTest {
     static ItemClassified item(String id, int revision, String department, String title, String body, ItemKind kind,
                                LocalDate produced, LocalDate published, Integer checklistItem, Integer category,
                                Decision decision) {
-        return new ItemClassified(1, id, revision, SCHOOL, department, title, body, kind, produced, published,
-                List.of(Channel.WEBSITE), null, checklistItem, category, 0.9, "test", decision, List.of(), false,
-                decision == Decision.WITHHOLD ? "STATE_SECRET" : null, List.of(), Instant.now());
+        return ItemClassified.builder().itemId(id).revision(revision).schoolCode(SCHOOL).department(department)
+                .title(title).body(body).kind(kind).producedDate(produced).publishedDate(published)
+                .channels(List.of(Channel.WEBSITE)).checklistItem(checklistItem).category(category).confidence(0.9)
+                .explanation("test").decision(decision)
+                .withholdReason(decision == Decision.WITHHOLD ? "STATE_SECRET" : null).classifiedAt(Instant.now())
+                .build();
     }
 
     static void send(ItemClassified... events) throws Exception {
@@ -122,16 +125,18 @@ class BrowseTest {
         if (loaded) {
             return;
         }
-        ItemClassified tender = new ItemClassified(1, TENDER, 1, SCHOOL, DEPT, "2025年水电耗材采购项目招标公告",
-                "采购方式：公开招标。预算金额：80万元。", ItemKind.PROCUREMENT_NOTICE, LocalDate.of(2025, 3, 3),
-                LocalDate.of(2025, 3, 5), List.of(Channel.WEBSITE, Channel.WECHAT), null, 18, 3, 0.95, "test",
-                Decision.PUBLISH, List.of(), false, null,
-                List.of(new AttachmentRef("jclg/" + TENDER + "/1.pdf", "招标文件.pdf", "application/pdf", 2048, "ab12")),
-                Instant.now());
-        ItemClassified scholarship = new ItemClassified(1, SCHOLARSHIP, 1, SCHOOL, DEPT, "2024-2025学年国家奖学金评审结果公示",
-                "经学院推荐、学校评审，拟推荐以下同学。", ItemKind.OTHER, LocalDate.of(2025, 5, 20), null,
-                List.of(Channel.WEBSITE), "https://www.jcut.edu.cn/info/1001/" + RUN + ".htm", 37, 6, 0.9, "test",
-                Decision.PUBLISH, List.of(), false, null, List.of(), Instant.now());
+        ItemClassified tender = ItemClassified.builder().itemId(TENDER).revision(1).schoolCode(SCHOOL).department(DEPT)
+                .title("2025年水电耗材采购项目招标公告").body("采购方式：公开招标。预算金额：80万元。").kind(ItemKind.PROCUREMENT_NOTICE)
+                .producedDate(LocalDate.of(2025, 3, 3)).publishedDate(LocalDate.of(2025, 3, 5))
+                .channels(List.of(Channel.WEBSITE, Channel.WECHAT)).checklistItem(18).category(3).confidence(0.95)
+                .explanation("test").decision(Decision.PUBLISH)
+                .attachments(List.of(new AttachmentRef("jclg/" + TENDER + "/1.pdf", "招标文件.pdf", "application/pdf", 2048, "ab12")))
+                .classifiedAt(Instant.now()).build();
+        ItemClassified scholarship = ItemClassified.builder().itemId(SCHOLARSHIP).revision(1).schoolCode(SCHOOL).department(DEPT)
+                .title("2024-2025学年国家奖学金评审结果公示").body("经学院推荐、学校评审，拟推荐以下同学。").kind(ItemKind.OTHER)
+                .producedDate(LocalDate.of(2025, 5, 20)).channels(List.of(Channel.WEBSITE))
+                .sourceUrl("https://www.jcut.edu.cn/info/1001/" + RUN + ".htm").checklistItem(37).category(6)
+                .confidence(0.9).explanation("test").decision(Decision.PUBLISH).classifiedAt(Instant.now()).build();
         send(item(WITHDRAWN, 1, DEPT, "图书采购项目招标公告", "公开招标", ItemKind.PROCUREMENT_NOTICE,
                 LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 2), 18, 3, Decision.PUBLISH));
         awaitVisible(WITHDRAWN);

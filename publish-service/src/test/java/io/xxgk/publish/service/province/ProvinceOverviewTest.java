@@ -35,9 +35,10 @@ import static org.hamcrest.Matchers.equalTo;
 class ProvinceOverviewTest {
 
     static ItemClassified zjjhk(String id, ItemKind kind, Integer item, Integer category, LocalDate produced, LocalDate published) {
-        return new ItemClassified(1, id, 1, "zjjhk", "党政办公室", kind.label() + " " + id, "正文", kind, produced, published,
-                List.of(Channel.WEBSITE), null, item, category, 0.9, "test", Decision.PUBLISH, List.of(), false, null, List.of(),
-                Instant.now());
+        return ItemClassified.builder().itemId(id).revision(1).schoolCode("zjjhk").department("党政办公室")
+                .title(kind.label() + " " + id).body("正文").kind(kind).producedDate(produced).publishedDate(published)
+                .channels(List.of(Channel.WEBSITE)).checklistItem(item).category(category).confidence(0.9)
+                .explanation("test").decision(Decision.PUBLISH).classifiedAt(Instant.now()).build();
     }
 
     @Test

@@ -46,9 +46,10 @@ class SchoolKindHeadingsTest {
     }
 
     static ItemClassified item(ItemKind kind, LocalDate date) {
-        return new ItemClassified(1, "jclg16-" + UUID.randomUUID(), 1, "jclg", "党政办公室", kind.label(), "正文", kind, date, date,
-                List.of(Channel.WEBSITE), null, null, null, 0.9, "test", Decision.PUBLISH, List.of(), false, null, List.of(),
-                Instant.now());
+        return ItemClassified.builder().itemId("jclg16-" + UUID.randomUUID()).revision(1).schoolCode("jclg")
+                .department("党政办公室").title(kind.label()).body("正文").kind(kind).producedDate(date).publishedDate(date)
+                .channels(List.of(Channel.WEBSITE)).confidence(0.9).explanation("test").decision(Decision.PUBLISH)
+                .classifiedAt(Instant.now()).build();
     }
 
     @Test

@@ -191,9 +191,11 @@ public final class Zzsz2022Fixture {
     public static ItemClassified item(String id, int revision, ItemKind kind, String department, Integer checklistItem,
                                       Integer category, LocalDate produced, LocalDate published, List<Channel> channels,
                                       Decision decision, String withholdReason) {
-        return new ItemClassified(1, id, revision, SCHOOL, department, titleOf(kind, id), "正文", kind, produced, published,
-                channels, null, checklistItem, category, 0.9, "fixture", decision, List.of(), false, withholdReason, List.of(),
-                Instant.now());
+        return ItemClassified.builder().itemId(id).revision(revision).schoolCode(SCHOOL).department(department)
+                .title(titleOf(kind, id)).body("正文").kind(kind).producedDate(produced).publishedDate(published)
+                .channels(channels).checklistItem(checklistItem).category(category).confidence(0.9)
+                .explanation("fixture").decision(decision).withholdReason(withholdReason).classifiedAt(Instant.now())
+                .build();
     }
 
     private static String titleOf(ItemKind kind, String id) {
