@@ -7,7 +7,7 @@ import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.failure.DeadLetters;
 import io.xxgk.contract.failure.PollStore;
 import io.xxgk.ingest.repository.ItemRecord;
-import io.xxgk.ingest.service.ItemStatus;
+import io.xxgk.ingest.repository.ItemStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;

@@ -7,6 +7,7 @@ import io.xxgk.ingest.repository.ItemRecord;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.security.Roles;
 import io.xxgk.ingest.service.ItemIntakeService;
+import io.xxgk.ingest.service.ItemRequest;
 import io.xxgk.ingest.service.ItemValidator;
 import io.xxgk.ingest.service.TextRules;
 import jakarta.annotation.security.RolesAllowed;

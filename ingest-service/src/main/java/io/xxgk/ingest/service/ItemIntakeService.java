@@ -13,7 +13,7 @@ import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.event.OutboxWriter;
 import io.xxgk.ingest.repository.ItemRecord;
 import io.xxgk.ingest.repository.ItemRevisionRecord;
-import io.xxgk.ingest.rest.ItemRequest;
+import io.xxgk.ingest.repository.ItemStatus;
 import io.xxgk.ingest.rest.ProblemException;
 import io.xxgk.ingest.security.ApiKeys;
 import io.xxgk.ingest.security.Caller;

@@ -4,7 +4,6 @@ import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.ingest.config.IngestConfig;
-import io.xxgk.ingest.rest.ItemRequest;
 import io.xxgk.contract.api.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package io.xxgk.ingest.rest;
+package io.xxgk.ingest.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

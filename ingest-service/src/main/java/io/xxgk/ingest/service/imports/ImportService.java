@@ -1,4 +1,4 @@
-package io.xxgk.ingest.imports;
+package io.xxgk.ingest.service.imports;
 
 import io.minio.GetObjectArgs;
 import io.minio.PutObjectArgs;
@@ -9,7 +9,7 @@ import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.ingest.repository.ImportJob;
 import io.xxgk.ingest.repository.ImportRowResult;
-import io.xxgk.ingest.rest.ItemRequest;
+import io.xxgk.ingest.service.ItemRequest;
 import io.xxgk.ingest.rest.ProblemException;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.service.ItemIntakeService;
