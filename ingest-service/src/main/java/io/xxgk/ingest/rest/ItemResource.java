@@ -6,6 +6,7 @@ import io.xxgk.contract.api.Problem;
 import io.xxgk.ingest.repository.ItemRecord;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.security.Roles;
+import io.xxgk.ingest.service.BatchIntake;
 import io.xxgk.ingest.service.ItemIntakeService;
 import io.xxgk.ingest.service.ItemRequest;
 import io.xxgk.ingest.service.ItemValidator;
@@ -40,9 +41,11 @@ public class ItemResource {
     public static final int MAX_BATCH = 1000;
 
     private final ItemIntakeService intake;
+    private final BatchIntake batches;
     private final SecurityIdentity identity;
 
-    public ItemResource(ItemIntakeService intake, SecurityIdentity identity) {
+    public ItemResource(ItemIntakeService intake, BatchIntake batches, SecurityIdentity identity) {
+        this.batches = batches;
         this.intake = intake;
         this.identity = identity;
     }
@@ -81,7 +84,7 @@ public class ItemResource {
             throw ProblemException.invalid(List.of(new Problem.FieldError("$", "too-many", "at most " + MAX_BATCH + " items per batch",
                     "每批最多 " + MAX_BATCH + " 条")));
         }
-        List<BatchLine> lines = intake.submitBatch(Caller.of(identity), requests).stream()
+        List<BatchLine> lines = batches.submit(Caller.of(identity), requests).stream()
                 .map(r -> new BatchLine(r.index(), r.id(), r.status(),
                         r.accepted() == null ? null : view(r.accepted()),
                         r.problem() == null ? null : r.problem().toProblem("/api/v1/items/batch[" + r.index() + "]")))

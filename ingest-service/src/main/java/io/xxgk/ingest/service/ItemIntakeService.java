@@ -3,11 +3,8 @@ package io.xxgk.ingest.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xxgk.contract.api.Problem.FieldError;
-import io.xxgk.contract.event.AttachmentRef;
-import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemAction;
-import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.event.OutboxWriter;
@@ -24,8 +21,6 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -43,13 +38,15 @@ public class ItemIntakeService {
     private final ItemValidator validator;
     private final OutboxWriter outbox;
     private final AttachmentService attachments;
+    private final ItemEvents events;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final IngestConfig config;
 
-    public ItemIntakeService(ItemValidator validator, OutboxWriter outbox, AttachmentService attachments, Clock clock,
-                             MeterRegistry metrics, IngestConfig config) {
+    public ItemIntakeService(ItemValidator validator, OutboxWriter outbox, AttachmentService attachments, ItemEvents events,
+                             Clock clock, MeterRegistry metrics, IngestConfig config) {
         this.config = config;
+        this.events = events;
         this.validator = validator;
         this.outbox = outbox;
         this.attachments = attachments;
@@ -61,62 +58,10 @@ public class ItemIntakeService {
     public record Accepted(String schoolCode, String itemId, int revision, ItemStatus status, boolean replayed) {
     }
 
-    /** One line of a batch answer: either accepted or a problem. */
-    public record BatchResult(int index, String id, int status, Accepted accepted, ProblemException problem) {
-    }
-
     public Accepted submit(Caller caller, ItemRequest request) {
         check(caller, request);
         String hash = contentHash(request);
         return inTransactionWithRetry(() -> store(request, hash));
-    }
-
-    /**
-     * Up to 1,000 items. Invalid or forbidden ones are answered one by one; the valid ones are stored in one
-     * transaction (fast), falling back to one transaction each if any of them conflicts.
-     */
-    public List<BatchResult> submitBatch(Caller caller, List<ItemRequest> requests) {
-        List<BatchResult> results = new ArrayList<>(requests.size());
-        List<Integer> valid = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            ItemRequest r = requests.get(i);
-            try {
-                check(caller, r);
-                results.add(null);
-                valid.add(i);
-            } catch (ProblemException e) {
-                results.add(new BatchResult(i, r == null ? null : r.id(), e.status(), null, e));
-            }
-        }
-        if (!valid.isEmpty() && !hasDuplicateIds(requests, valid)) {
-            try {
-                List<Accepted> stored = QuarkusTransaction.requiringNew().call(() -> {
-                    List<Accepted> out = new ArrayList<>();
-                    for (int i : valid) {
-                        out.add(store(requests.get(i), contentHash(requests.get(i))));
-                    }
-                    return out;
-                });
-                for (int k = 0; k < valid.size(); k++) {
-                    int i = valid.get(k);
-                    results.set(i, new BatchResult(i, requests.get(i).id(), 202, stored.get(k), null));
-                }
-                count(stored);
-                return results;
-            } catch (ProblemException | PersistenceException e) {
-                // one conflicting item spoils the shared transaction: answer each on its own
-            }
-        }
-        for (int i : valid) {
-            ItemRequest r = requests.get(i);
-            try {
-                Accepted a = inTransactionWithRetry(() -> store(r, contentHash(r)));
-                results.set(i, new BatchResult(i, r.id(), 202, a, null));
-            } catch (ProblemException e) {
-                results.set(i, new BatchResult(i, r.id(), e.status(), null, e));
-            }
-        }
-        return results;
     }
 
     /** 更正: a new revision with new content. Posting the current content again changes nothing. */
@@ -141,7 +86,7 @@ public class ItemIntakeService {
             if (item.contentHash.equals(hash)) {
                 return new Accepted(item.schoolCode, item.itemId, item.revision, ItemStatus.valueOf(item.status), true);
             }
-            return append(item, toEvent(r, item.revision + 1, ItemAction.REVISE, clock.instant()), hash);
+            return append(item, events.submitted(r, item.revision + 1, ItemAction.REVISE, clock.instant()), hash);
         });
     }
 
@@ -166,10 +111,7 @@ public class ItemIntakeService {
                 return new Accepted(item.schoolCode, item.itemId, item.revision, ItemStatus.WITHDRAWN, true);
             }
             ItemSubmitted last = EventCodec.decode(latestRevision(item).event, ItemSubmitted.class);
-            ItemSubmitted withdrawal = new ItemSubmitted(ItemSubmitted.SCHEMA_VERSION, last.itemId(), item.revision + 1,
-                    ItemAction.WITHDRAW, last.schoolCode(), last.department(), last.title(), last.body(), last.kind(),
-                    last.producedDate(), last.publishedDate(), last.channels(), last.sourceUrl(), last.checklistHint(),
-                    last.withheld(), last.withholdReason(), reason.strip(), last.attachments(), clock.instant());
+            ItemSubmitted withdrawal = ItemEvents.withdrawal(last, item.revision + 1, reason.strip(), clock.instant());
             Accepted a = append(item, withdrawal, item.contentHash);
             item.status = ItemStatus.WITHDRAWN.name();
             return new Accepted(a.schoolCode(), a.itemId(), a.revision(), ItemStatus.WITHDRAWN, false);
@@ -181,7 +123,7 @@ public class ItemIntakeService {
                 ItemRevisionRecord.list("schoolCode = ?1 and itemId = ?2 order by revision", schoolCode, itemId));
     }
 
-    private void check(Caller caller, ItemRequest request) {
+    void check(Caller caller, ItemRequest request) {
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             reject("validation");
@@ -197,7 +139,8 @@ public class ItemIntakeService {
         }
     }
 
-    private Accepted store(ItemRequest r, String hash) {
+    /** Stores one item inside the caller's transaction. */
+    Accepted store(ItemRequest r, String hash) {
         ItemRecord existing = ItemRecord.findById(new ItemRecord.Key(r.schoolCode(), r.id()), LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
             ItemRevisionRecord first = ItemRevisionRecord.find("schoolCode = ?1 and itemId = ?2 and revision = 1",
@@ -215,7 +158,7 @@ public class ItemIntakeService {
         item.itemId = r.id();
         item.revision = 0;
         item.createdAt = now;
-        return append(item, toEvent(r, 1, ItemAction.SUBMIT, now), hash);
+        return append(item, events.submitted(r, 1, ItemAction.SUBMIT, now), hash);
     }
 
     /** Records a new revision of {@code item} and queues its event. */
@@ -292,7 +235,7 @@ public class ItemIntakeService {
         }
     }
 
-    private Accepted inTransactionWithRetry(Supplier<Accepted> work) {
+    Accepted inTransactionWithRetry(Supplier<Accepted> work) {
         for (int attempt = 0; ; attempt++) {
             try {
                 Accepted a = QuarkusTransaction.requiringNew().call(work::get);
@@ -308,7 +251,7 @@ public class ItemIntakeService {
         }
     }
 
-    private void count(List<Accepted> accepted) {
+    void count(List<Accepted> accepted) {
         for (Accepted a : accepted) {
             metrics.counter("xxgk.items.accepted", "replayed", Boolean.toString(a.replayed())).increment();
         }
@@ -318,34 +261,9 @@ public class ItemIntakeService {
         metrics.counter("xxgk.items.rejected", "reason", reason).increment();
     }
 
-    ItemSubmitted toEvent(ItemRequest r, int revision, ItemAction action, Instant now) {
-        ItemKind kind = r.kind() == null ? ItemKind.OTHER : ItemValidator.parseEnum(ItemKind.class, r.kind());
-        List<Channel> channels = r.channels() == null || r.channels().isEmpty()
-                ? List.of(Channel.WEBSITE)
-                : r.channels().stream().map(c -> ItemValidator.parseEnum(Channel.class, c)).distinct().toList();
-        LocalDate produced = r.producedDate() == null || r.producedDate().isBlank()
-                ? LocalDate.ofInstant(now, ItemValidator.CHINA) : LocalDate.parse(r.producedDate().strip());
-        LocalDate published = r.publishedDate() == null || r.publishedDate().isBlank() ? null : LocalDate.parse(r.publishedDate().strip());
-        boolean withheld = Boolean.TRUE.equals(r.withheld());
-        List<AttachmentRef> refs = r.attachments() == null ? List.of()
-                : attachments.references(r.schoolCode(), r.attachments().stream().distinct().toList());
-        return new ItemSubmitted(ItemSubmitted.SCHEMA_VERSION, r.id(), revision, action, r.schoolCode(), r.department().strip(),
-                r.title().strip(), r.body(), kind, produced, published, channels, blankToNull(r.sourceUrl()), r.checklistHint(),
-                withheld, withheld ? ItemValidator.parseEnum(WithholdReason.class, r.withholdReason()).name() : null, null,
-                refs, now);
-    }
-
     static String contentHash(ItemRequest r) {
         // canonical form: the request as JSON with its fields in declaration order
         return ApiKeys.sha256(EventCodec.encode(r));
-    }
-
-    private static boolean hasDuplicateIds(List<ItemRequest> requests, List<Integer> valid) {
-        return valid.stream().map(i -> requests.get(i).id()).distinct().count() < valid.size();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static boolean isUniqueViolation(Throwable e) {
