@@ -6,7 +6,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.failure.DeadLetters;
 import io.xxgk.contract.failure.PollStore;
-import io.xxgk.ingest.repository.ItemRecord;
+import io.xxgk.ingest.repository.Item;
 import io.xxgk.ingest.repository.ItemStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -35,7 +35,7 @@ public class ClassifiedStatusConsumer {
     public void onClassified(ConsumerRecords<String, String> records) {
         PollStore.store("recording item status", records, ItemClassified::decodeComplete,
                 batch -> QuarkusTransaction.requiringNew().run(() ->
-                        batch.forEach(d -> ItemRecord.updateStatus(d.event().schoolCode(), d.event().itemId(),
+                        batch.forEach(d -> Item.updateStatus(d.event().schoolCode(), d.event().itemId(),
                                 d.event().revision(), statusOf(d.event()).name()))),
                 deadLetters);
     }

@@ -3,7 +3,7 @@ package io.xxgk.ingest.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
-import io.xxgk.ingest.repository.ItemRecord;
+import io.xxgk.ingest.repository.Item;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.security.Roles;
 import io.xxgk.ingest.service.BatchIntake;
@@ -120,7 +120,7 @@ public class ItemResource {
     @Operation(summary = "查询事项状态 / where an item is in the pipeline",
             description = "ACCEPTED 已受理, CLASSIFIED 已分类, HELD 待人工审核, PUBLISHED 已公开, WITHHELD 不予公开, WITHDRAWN 已撤回, REJECTED 已驳回")
     public ItemStatusView status(@PathParam("id") String id, @QueryParam("schoolCode") String schoolCode) {
-        ItemRecord item = readable(id, schoolCode);
+        Item item = readable(id, schoolCode);
         return new ItemStatusView(item.itemId, item.schoolCode, item.department, item.title, item.revision, item.status,
                 item.createdAt, item.updatedAt);
     }
@@ -133,12 +133,12 @@ public class ItemResource {
     @RolesAllowed({Roles.DEPARTMENT, Roles.OPERATOR})
     @Operation(summary = "事项的修订历史 / every revision of an item")
     public List<RevisionView> history(@PathParam("id") String id, @QueryParam("schoolCode") String schoolCode) {
-        ItemRecord item = readable(id, schoolCode);
+        Item item = readable(id, schoolCode);
         return intake.history(item.schoolCode, item.itemId).stream()
                 .map(r -> new RevisionView(r.revision, r.action, r.createdAt, r.event)).toList();
     }
 
-    private ItemRecord readable(String id, String schoolCode) {
+    private Item readable(String id, String schoolCode) {
         ItemValidator.requireItemId(id);
         TextRules.require("schoolCode", schoolCode, 32);
         Caller caller = Caller.of(identity);
@@ -147,7 +147,7 @@ public class ItemResource {
             // same answer as a missing item: never reveal another school's ids
             throw ProblemException.notFound("没有编号为 " + id + " 的事项 / no item '" + id + "'");
         }
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ItemRecord.findItem(school, id))
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Item.findItem(school, id))
                 .orElseThrow(() -> ProblemException.notFound("没有编号为 " + id + " 的事项 / no item '" + id + "'"));
     }
 

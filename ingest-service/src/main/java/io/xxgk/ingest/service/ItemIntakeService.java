@@ -8,8 +8,8 @@ import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.event.OutboxWriter;
-import io.xxgk.ingest.repository.ItemRecord;
-import io.xxgk.ingest.repository.ItemRevisionRecord;
+import io.xxgk.ingest.repository.Item;
+import io.xxgk.ingest.repository.ItemRevision;
 import io.xxgk.ingest.repository.ItemStatus;
 import io.xxgk.ingest.rest.ProblemException;
 import io.xxgk.ingest.security.ApiKeys;
@@ -74,7 +74,7 @@ public class ItemIntakeService {
         check(caller, r);
         String hash = contentHash(r);
         return inTransactionWithRetry(() -> {
-            ItemRecord item = lockExisting(r.schoolCode(), itemId);
+            Item item = lockExisting(r.schoolCode(), itemId);
             if (caller.department() != null && !caller.department().equals(item.department)) {
                 reject("forbidden");
                 throw ProblemException.forbidden("此事项由" + item.department + "发布，不能由其他部门更正 / only the posting department ('"
@@ -103,7 +103,7 @@ public class ItemIntakeService {
             throw notFound(itemId);
         }
         return inTransactionWithRetry(() -> {
-            ItemRecord item = lockExisting(school, itemId);
+            Item item = lockExisting(school, itemId);
             if (caller.department() != null && !caller.department().equals(item.department)) {
                 throw ProblemException.forbidden("此事项由" + item.department + "发布，不能由其他部门撤回 / only the posting department may withdraw it");
             }
@@ -118,9 +118,9 @@ public class ItemIntakeService {
         });
     }
 
-    public List<ItemRevisionRecord> history(String schoolCode, String itemId) {
+    public List<ItemRevision> history(String schoolCode, String itemId) {
         return QuarkusTransaction.requiringNew().call(() ->
-                ItemRevisionRecord.list("schoolCode = ?1 and itemId = ?2 order by revision", schoolCode, itemId));
+                ItemRevision.list("schoolCode = ?1 and itemId = ?2 order by revision", schoolCode, itemId));
     }
 
     void check(Caller caller, ItemRequest request) {
@@ -141,9 +141,9 @@ public class ItemIntakeService {
 
     /** Stores one item inside the caller's transaction. */
     Accepted store(ItemRequest r, String hash) {
-        ItemRecord existing = ItemRecord.findById(new ItemRecord.Key(r.schoolCode(), r.id()), LockModeType.PESSIMISTIC_WRITE);
+        Item existing = Item.findById(new Item.Key(r.schoolCode(), r.id()), LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
-            ItemRevisionRecord first = ItemRevisionRecord.find("schoolCode = ?1 and itemId = ?2 and revision = 1",
+            ItemRevision first = ItemRevision.find("schoolCode = ?1 and itemId = ?2 and revision = 1",
                     existing.schoolCode, existing.itemId).firstResult();
             if (existing.contentHash.equals(hash) || (first != null && hash.equals(first.contentHash))) {
                 return new Accepted(existing.schoolCode, existing.itemId, 1, ItemStatus.ACCEPTED, true);
@@ -153,7 +153,7 @@ public class ItemIntakeService {
                     + " / id '" + r.id() + "' was already used for different content; PUT a revision to change an item");
         }
         Instant now = clock.instant();
-        ItemRecord item = new ItemRecord();
+        Item item = new Item();
         item.schoolCode = r.schoolCode();
         item.itemId = r.id();
         item.revision = 0;
@@ -162,7 +162,7 @@ public class ItemIntakeService {
     }
 
     /** Records a new revision of {@code item} and queues its event. */
-    private Accepted append(ItemRecord item, ItemSubmitted event, String hash) {
+    private Accepted append(Item item, ItemSubmitted event, String hash) {
         String encoded = EventCodec.encode(event);
         requireEventFits(encoded, event);
         item.revision = event.revision();
@@ -172,7 +172,7 @@ public class ItemIntakeService {
         item.contentHash = hash;
         item.updatedAt = event.submittedAt();
         item.persist();
-        ItemRevisionRecord revision = new ItemRevisionRecord();
+        ItemRevision revision = new ItemRevision();
         revision.schoolCode = item.schoolCode;
         revision.itemId = item.itemId;
         revision.revision = event.revision();
@@ -205,16 +205,16 @@ public class ItemIntakeService {
                         + " 或以附件形式上传")));
     }
 
-    private ItemRecord lockExisting(String school, String itemId) {
-        ItemRecord item = ItemRecord.findById(new ItemRecord.Key(school, itemId), LockModeType.PESSIMISTIC_WRITE);
+    private Item lockExisting(String school, String itemId) {
+        Item item = Item.findById(new Item.Key(school, itemId), LockModeType.PESSIMISTIC_WRITE);
         if (item == null) {
             throw notFound(itemId);
         }
         return item;
     }
 
-    private static ItemRevisionRecord latestRevision(ItemRecord item) {
-        return ItemRevisionRecord.find("schoolCode = ?1 and itemId = ?2 and revision = ?3",
+    private static ItemRevision latestRevision(Item item) {
+        return ItemRevision.find("schoolCode = ?1 and itemId = ?2 and revision = ?3",
                 item.schoolCode, item.itemId, item.revision).firstResult();
     }
 
