@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Only the replica holding the {@link OutboxLease} relays. Whenever it gains the lease, and after any failure
  * that may have left acknowledged rows unmarked, it first lets {@link OutboxReconciler} mark what the broker already
  * has, so nothing is sent twice. {@link OutboxHousekeeping} deletes sent rows older than {@code xxgk.outbox.retention}. Every query is
- * bounded. One loop with one {@link Backoff} waits out database and broker outages of any length.
+ * bounded. One loop with one {@link RelayBackoff} waits out database and broker outages of any length.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -135,7 +135,7 @@ public class OutboxRelay {
     }
 
     private void loop() {
-        Backoff backoff = new Backoff(Duration.ofMillis(200), config.outbox().maxBackoff());
+        RelayBackoff backoff = new RelayBackoff(Duration.ofMillis(200), config.outbox().maxBackoff());
         boolean active = false;
         boolean otherHolderSeen = false;
         boolean reconcileNeeded = true;

@@ -75,7 +75,7 @@ public class BatchIntake {
         for (int i : valid) {
             ItemRequest r = requests.get(i);
             try {
-                Accepted a = intake.inTransactionWithRetry(() -> intake.store(r, ItemIntakeService.contentHash(r)));
+                Accepted a = intake.inTransactionRetryingIdRace(() -> intake.store(r, ItemIntakeService.contentHash(r)));
                 results.set(i, new BatchResult(i, r.id(), 202, a, null));
             } catch (ProblemException e) {
                 results.set(i, new BatchResult(i, r.id(), e.status(), null, e));

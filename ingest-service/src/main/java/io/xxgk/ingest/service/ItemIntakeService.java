@@ -61,7 +61,7 @@ public class ItemIntakeService {
     public Accepted submit(Caller caller, ItemRequest request) {
         check(caller, request);
         String hash = contentHash(request);
-        return inTransactionWithRetry(() -> store(request, hash));
+        return inTransactionRetryingIdRace(() -> store(request, hash));
     }
 
     /** 更正: a new revision with new content. Posting the current content again changes nothing. */
@@ -73,7 +73,7 @@ public class ItemIntakeService {
         ItemRequest r = request == null ? null : request.withId(itemId);
         check(caller, r);
         String hash = contentHash(r);
-        return inTransactionWithRetry(() -> {
+        return inTransactionRetryingIdRace(() -> {
             Item item = lockExisting(r.schoolCode(), itemId);
             if (caller.department() != null && !caller.department().equals(item.department)) {
                 reject("forbidden");
@@ -102,7 +102,7 @@ public class ItemIntakeService {
         if (school == null || !caller.mayWriteFor(school)) {
             throw notFound(itemId);
         }
-        return inTransactionWithRetry(() -> {
+        return inTransactionRetryingIdRace(() -> {
             Item item = lockExisting(school, itemId);
             if (caller.department() != null && !caller.department().equals(item.department)) {
                 throw ProblemException.forbidden("此事项由" + item.department + "发布，不能由其他部门撤回 / only the posting department may withdraw it");
@@ -235,7 +235,11 @@ public class ItemIntakeService {
         }
     }
 
-    Accepted inTransactionWithRetry(Supplier<Accepted> work) {
+    /**
+     * Runs {@code work} in a new transaction, once more if it lost a race for a new id (unique violation): not a
+     * retry of transient failures, which reach the caller as 503.
+     */
+    Accepted inTransactionRetryingIdRace(Supplier<Accepted> work) {
         for (int attempt = 0; ; attempt++) {
             try {
                 Accepted a = QuarkusTransaction.requiringNew().call(work::get);
