@@ -21,16 +21,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ClassifiedStatusConsumer {
 
-    public static final String IN = "items-classified-status";
-    public static final String DEAD_LETTER = "ingest-dead-letter";
-
     private final DeadLetters deadLetters;
 
-    public ClassifiedStatusConsumer(@Channel(DEAD_LETTER) MutinyEmitter<String> deadLetters) {
+    public ClassifiedStatusConsumer(@Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
         this.deadLetters = new DeadLetters(deadLetters, "ingest-service");
     }
 
-    @Incoming(IN)
+    @Incoming(Channels.ITEMS_CLASSIFIED_STATUS)
     @Blocking
     public void onClassified(ConsumerRecords<String, String> records) {
         PollStore.store("recording item status", records, ItemClassified::decodeComplete,
@@ -39,7 +36,6 @@ public class ClassifiedStatusConsumer {
                                 d.event().revision(), statusOf(d.event()).name()))),
                 deadLetters);
     }
-
 
     static ItemStatus statusOf(ItemClassified e) {
         return switch (e.decision()) {

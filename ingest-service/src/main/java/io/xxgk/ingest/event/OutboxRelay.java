@@ -48,7 +48,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class OutboxRelay {
 
-    public static final String CHANNEL = "items-submitted";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Longer than the producer's delivery.timeout.ms: by then every send has an outcome. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(45);
@@ -73,7 +72,7 @@ public class OutboxRelay {
         static final BatchResult EMPTY = new BatchResult(0, 0, 0, 0, null);
     }
 
-    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
+    public OutboxRelay(@Channel(Channels.ITEMS_SUBMITTED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
                        EntityManager em, IngestConfig config, TransactionSynchronizationRegistry txRegistry,
                        MeterRegistry registry, OutboxReconciler reconciler, OutboxLease lease,
                        OutboxHousekeeping housekeeping) {
