@@ -49,7 +49,7 @@ final class JfrSummary {
         LAYERS.put("classifier model", List.of("io.xxgk.classify.model.", "org.apache.lucene.", "opennlp."));
         LAYERS.put("personal-data screening", List.of("io.xxgk.classify.screening."));
         LAYERS.put("validation", List.of("io.xxgk.ingest.service.ItemValidator"));
-        LAYERS.put("CSV/XLSX reading", List.of("org.apache.commons.csv.", "io.xxgk.ingest.imports."));
+        LAYERS.put("CSV/XLSX reading", List.of("org.apache.commons.csv.", "io.xxgk.ingest.service.imports."));
         LAYERS.put("metrics (Micrometer)", List.of("io.micrometer."));
         LAYERS.put("logging", List.of("org.jboss.logmanager.", "org.jboss.logging."));
         LAYERS.put("broker: log append/read", List.of("kafka.log.", "org.apache.kafka.storage."));

@@ -122,9 +122,10 @@ class ItemLifecycleTest {
         String id = "st-" + UUID.randomUUID();
         given().header("Authorization", auth).contentType(Keys.JSON).body(item(id, "荆楚理工学院实验室安全管理办法"))
                 .post("/api/v1/items").then().statusCode(202).body("status", equalTo("ACCEPTED"));
-        ItemClassified decided = new ItemClassified(1, id, 1, "jclg", DEPT, "荆楚理工学院实验室安全管理办法", null, ItemKind.RULE,
-                LocalDate.of(2025, 3, 3), null, List.of(Channel.WEBSITE), null, 2, 1, 0.9, "rule", Decision.HOLD,
-                List.of("PERSONAL_DATA"), false, null, List.of(), Instant.now());
+        ItemClassified decided = ItemClassified.builder().itemId(id).revision(1).schoolCode("jclg").department(DEPT)
+                .title("荆楚理工学院实验室安全管理办法").kind(ItemKind.RULE).producedDate(LocalDate.of(2025, 3, 3))
+                .channels(List.of(Channel.WEBSITE)).checklistItem(2).category(1).confidence(0.9).explanation("rule")
+                .decision(Decision.HOLD).holdReasons(List.of("PERSONAL_DATA")).classifiedAt(Instant.now()).build();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -135,9 +136,11 @@ class ItemLifecycleTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", auth).get("/api/v1/items/" + id).then().body("status", equalTo("HELD")));
 
-        ItemClassified rejected = new ItemClassified(1, id, 1, "jclg", DEPT, decided.title(), null, ItemKind.RULE,
-                decided.producedDate(), null, decided.channels(), null, 2, 1, 1.0, "reviewed", Decision.WITHHOLD,
-                List.of("REJECTED_IN_REVIEW"), false, "OTHER", List.of(), Instant.now());
+        ItemClassified rejected = ItemClassified.builder().itemId(id).revision(1).schoolCode("jclg").department(DEPT)
+                .title(decided.title()).kind(ItemKind.RULE).producedDate(decided.producedDate())
+                .channels(decided.channels()).checklistItem(2).category(1).confidence(1.0).explanation("reviewed")
+                .decision(Decision.WITHHOLD).holdReasons(List.of("REJECTED_IN_REVIEW")).withholdReason("OTHER")
+                .classifiedAt(Instant.now()).build();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             producer.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED, "jclg", EventCodec.encode(rejected))).get();
         }

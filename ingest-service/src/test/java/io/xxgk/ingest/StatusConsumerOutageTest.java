@@ -66,9 +66,10 @@ class StatusConsumerOutageTest {
     }
 
     static ItemClassified published(String id) {
-        return new ItemClassified(1, id, 1, "jclg", DEPT, "荆楚理工学院实验室安全管理办法", null, ItemKind.RULE,
-                LocalDate.of(2025, 3, 3), null, List.of(Channel.WEBSITE), null, 2, 1, 0.9, "rule", Decision.PUBLISH,
-                List.of(), false, null, List.of(), Instant.now());
+        return ItemClassified.builder().itemId(id).revision(1).schoolCode("jclg").department(DEPT)
+                .title("荆楚理工学院实验室安全管理办法").kind(ItemKind.RULE).producedDate(LocalDate.of(2025, 3, 3))
+                .channels(List.of(Channel.WEBSITE)).checklistItem(2).category(1).confidence(0.9).explanation("rule")
+                .decision(Decision.PUBLISH).classifiedAt(Instant.now()).build();
     }
 
     static KafkaProducer<String, String> producer() {

@@ -6,8 +6,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.failure.DeadLetters;
 import io.xxgk.contract.failure.PollStore;
-import io.xxgk.ingest.repository.ItemRecord;
-import io.xxgk.ingest.service.ItemStatus;
+import io.xxgk.ingest.repository.Item;
+import io.xxgk.ingest.repository.ItemStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -21,25 +21,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ClassifiedStatusConsumer {
 
-    public static final String IN = "items-classified-status";
-    public static final String DEAD_LETTER = "ingest-dead-letter";
-
     private final DeadLetters deadLetters;
 
-    public ClassifiedStatusConsumer(@Channel(DEAD_LETTER) MutinyEmitter<String> deadLetters) {
+    public ClassifiedStatusConsumer(@Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
         this.deadLetters = new DeadLetters(deadLetters, "ingest-service");
     }
 
-    @Incoming(IN)
+    @Incoming(Channels.ITEMS_CLASSIFIED_STATUS)
     @Blocking
     public void onClassified(ConsumerRecords<String, String> records) {
         PollStore.store("recording item status", records, ItemClassified::decodeComplete,
                 batch -> QuarkusTransaction.requiringNew().run(() ->
-                        batch.forEach(d -> ItemRecord.updateStatus(d.event().schoolCode(), d.event().itemId(),
+                        batch.forEach(d -> Item.updateStatus(d.event().schoolCode(), d.event().itemId(),
                                 d.event().revision(), statusOf(d.event()).name()))),
                 deadLetters);
     }
-
 
     static ItemStatus statusOf(ItemClassified e) {
         return switch (e.decision()) {

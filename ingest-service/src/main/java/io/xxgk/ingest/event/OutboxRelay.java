@@ -18,11 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -47,18 +42,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Only the replica holding the {@link OutboxLease} relays. Whenever it gains the lease, and after any failure
  * that may have left acknowledged rows unmarked, it first lets {@link OutboxReconciler} mark what the broker already
- * has, so nothing is sent twice. It also deletes sent rows older than {@code xxgk.outbox.retention}. Every query is
- * bounded. One loop with one {@link Backoff} waits out database and broker outages of any length.
+ * has, so nothing is sent twice. {@link OutboxHousekeeping} deletes sent rows older than {@code xxgk.outbox.retention}. Every query is
+ * bounded. One loop with one {@link RelayBackoff} waits out database and broker outages of any length.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    public static final String CHANNEL = "items-submitted";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Longer than the producer's delivery.timeout.ms: by then every send has an outcome. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(45);
-    private static final int PURGE_BATCH = 1000;
-    private static final int PURGE_BATCHES_PER_ROUND = 20;
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(1);
 
     private final MutinyEmitter<String> emitter;
@@ -67,6 +59,7 @@ public class OutboxRelay {
     private final TransactionSynchronizationRegistry txRegistry;
     private final OutboxReconciler reconciler;
     private final OutboxLease lease;
+    private final OutboxHousekeeping housekeeping;
     private final Counter published;
     private final Counter parkedTotal;
     private final AtomicLong parked = new AtomicLong();
@@ -79,9 +72,11 @@ public class OutboxRelay {
         static final BatchResult EMPTY = new BatchResult(0, 0, 0, 0, null);
     }
 
-    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
+    public OutboxRelay(@Channel(Channels.ITEMS_SUBMITTED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
                        EntityManager em, IngestConfig config, TransactionSynchronizationRegistry txRegistry,
-                       MeterRegistry registry, OutboxReconciler reconciler, OutboxLease lease) {
+                       MeterRegistry registry, OutboxReconciler reconciler, OutboxLease lease,
+                       OutboxHousekeeping housekeeping) {
+        this.housekeeping = housekeeping;
         this.emitter = emitter;
         this.reconciler = reconciler;
         this.lease = lease;
@@ -139,7 +134,7 @@ public class OutboxRelay {
     }
 
     private void loop() {
-        Backoff backoff = new Backoff(Duration.ofMillis(200), config.outbox().maxBackoff());
+        RelayBackoff backoff = new RelayBackoff(Duration.ofMillis(200), config.outbox().maxBackoff());
         boolean active = false;
         boolean otherHolderSeen = false;
         boolean reconcileNeeded = true;
@@ -197,7 +192,7 @@ public class OutboxRelay {
                 long pause = backoff.nextDelayMillis();
                 Throwable cause = e instanceof RetryLater r ? r.getCause() : e;
                 if (TransientFailures.isTransient(cause)) {
-                    LOG.warnf("outbox relay: %s; retrying in %d ms", describe(cause), pause);
+                    LOG.warnf("outbox relay: %s; retrying in %d ms", SendFailures.describe(cause), pause);
                 } else {
                     LOG.errorf(cause, "outbox relay: unexpected failure; retrying in %d ms", pause);
                 }
@@ -234,7 +229,7 @@ public class OutboxRelay {
                 Throwable failure = outcomes.get(i).orElse(null);
                 if (failure == null) {
                     sent.add(m.id);
-                } else if (refusedForGood(failure)) {
+                } else if (SendFailures.refusedForGood(failure)) {
                     park(m, failure);
                     parkedNow++;
                 } else {
@@ -256,7 +251,7 @@ public class OutboxRelay {
     }
 
     private void park(OutboxMessage m, Throwable failure) {
-        String reason = describe(failure);
+        String reason = SendFailures.describe(failure);
         em.createNativeQuery("update outbox set parked_at = :now, park_reason = :reason where id = :id")
                 .setParameter("now", Instant.now())
                 .setParameter("reason", reason)
@@ -288,44 +283,10 @@ public class OutboxRelay {
         return emitter.sendMessage(Message.of(m.payload).addMetadata(metadata));
     }
 
-    /**
-     * A failure that belongs to the record itself, so that sending it again can never work. Anything else that is
-     * not known to be transient (a misconfiguration, an authorisation error) is retried, never parked: it would
-     * otherwise park every good row.
-     */
-    static boolean refusedForGood(Throwable failure) {
-        if (TransientFailures.isTransient(failure)) {
-            return false;
-        }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof InvalidRecordException || t instanceof SerializationException
-                    || t instanceof InvalidTopicException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Purges sent rows past the retention, in bounded batches, and refreshes the parked gauge. */
+    /** Purges sent rows past the retention and refreshes the parked gauge. */
     private void housekeeping() {
-        Instant cutoff = Instant.now().minus(config.outbox().retention());
-        int deleted = 0;
-        for (int i = 0; i < PURGE_BATCHES_PER_ROUND && running; i++) {
-            int n = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                            "delete from outbox where id in (select id from outbox where sent_at < :cutoff order by sent_at limit :n)")
-                    .setParameter("cutoff", cutoff)
-                    .setParameter("n", PURGE_BATCH)
-                    .executeUpdate());
-            deleted += n;
-            if (n < PURGE_BATCH) {
-                break;
-            }
-        }
-        if (deleted > 0) {
-            LOG.infof("outbox relay: purged %d events sent before %s", deleted, cutoff);
-        }
-        parked.set(QuarkusTransaction.requiringNew().call(OutboxMessage::countParked));
+        housekeeping.purgeSent(() -> running);
+        parked.set(housekeeping.countParked());
     }
 
     private void waitForWork(Duration max) throws InterruptedException {
@@ -339,15 +300,6 @@ public class OutboxRelay {
         while (running && System.nanoTime() < deadline) {
             Thread.sleep(Math.min(200, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
         }
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root.getClass().getName() + ": " + root.getMessage();
-        return text.length() > 2000 ? text.substring(0, 2000) : text;
     }
 
     /** Some rows of a batch failed transiently: the loop backs off before the next batch. */

@@ -3,7 +3,7 @@ package io.xxgk.ingest.rest;
 import io.xxgk.contract.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.xxgk.ingest.repository.AttachmentRecord;
+import io.xxgk.ingest.repository.Attachment;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.security.Roles;
 import io.xxgk.ingest.service.AttachmentService;
@@ -43,7 +43,7 @@ public class AttachmentResource {
 
     public record AttachmentView(UUID id, String fileName, String contentType, long size, String sha256, boolean deduplicated,
                                  Instant uploadedAt, String downloadUrl) {
-        static AttachmentView of(AttachmentRecord a, boolean deduplicated, String url) {
+        static AttachmentView of(Attachment a, boolean deduplicated, String url) {
             return new AttachmentView(a.id, a.fileName, a.contentType, a.sizeBytes, a.sha256, deduplicated, a.createdAt, url);
         }
     }
@@ -68,7 +68,7 @@ public class AttachmentResource {
     public AttachmentView get(@PathParam("id") String rawId) {
         UUID id = Uuids.parse(rawId, "附件 / attachment");
         Caller caller = Caller.of(identity);
-        AttachmentRecord a = (caller.schoolCode() == null ? java.util.Optional.<AttachmentRecord>empty()
+        Attachment a = (caller.schoolCode() == null ? java.util.Optional.<Attachment>empty()
                 : attachments.find(caller.schoolCode(), id))
                 .orElseThrow(() -> ProblemException.notFound("没有这个附件 / no attachment " + id));
         return AttachmentView.of(a, false, attachments.downloadUrl(a));

@@ -6,7 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.event.EventCodec;
-import io.xxgk.ingest.imports.ImportService;
+import io.xxgk.ingest.service.imports.ImportService;
 import io.xxgk.ingest.repository.ImportJob;
 import io.xxgk.ingest.repository.ImportRowResult;
 import io.xxgk.ingest.security.Caller;

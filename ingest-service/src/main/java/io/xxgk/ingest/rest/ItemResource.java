@@ -4,10 +4,12 @@ import io.xxgk.contract.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
-import io.xxgk.ingest.repository.ItemRecord;
+import io.xxgk.ingest.repository.Item;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.security.Roles;
+import io.xxgk.ingest.service.BatchIntake;
 import io.xxgk.ingest.service.ItemIntakeService;
+import io.xxgk.ingest.service.ItemRequest;
 import io.xxgk.ingest.service.ItemValidator;
 import io.xxgk.ingest.service.TextRules;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,9 +42,11 @@ public class ItemResource {
     public static final int MAX_BATCH = 1000;
 
     private final ItemIntakeService intake;
+    private final BatchIntake batches;
     private final SecurityIdentity identity;
 
-    public ItemResource(ItemIntakeService intake, SecurityIdentity identity) {
+    public ItemResource(ItemIntakeService intake, BatchIntake batches, SecurityIdentity identity) {
+        this.batches = batches;
         this.intake = intake;
         this.identity = identity;
     }
@@ -81,7 +85,7 @@ public class ItemResource {
             throw ProblemException.invalid(List.of(new Problem.FieldError("$", "too-many", "at most " + MAX_BATCH + " items per batch",
                     "每批最多 " + MAX_BATCH + " 条")));
         }
-        List<BatchLine> lines = intake.submitBatch(Caller.of(identity), requests).stream()
+        List<BatchLine> lines = batches.submit(Caller.of(identity), requests).stream()
                 .map(r -> new BatchLine(r.index(), r.id(), r.status(),
                         r.accepted() == null ? null : view(r.accepted()),
                         r.problem() == null ? null : r.problem().toProblem("/api/v1/items/batch[" + r.index() + "]")))
@@ -117,7 +121,7 @@ public class ItemResource {
     @Operation(summary = "查询事项状态 / where an item is in the pipeline",
             description = "ACCEPTED 已受理, CLASSIFIED 已分类, HELD 待人工审核, PUBLISHED 已公开, WITHHELD 不予公开, WITHDRAWN 已撤回, REJECTED 已驳回")
     public ItemStatusView status(@PathParam("id") String id, @QueryParam("schoolCode") String schoolCode) {
-        ItemRecord item = readable(id, schoolCode);
+        Item item = readable(id, schoolCode);
         return new ItemStatusView(item.itemId, item.schoolCode, item.department, item.title, item.revision, item.status,
                 item.createdAt, item.updatedAt);
     }
@@ -130,12 +134,12 @@ public class ItemResource {
     @RolesAllowed({Roles.DEPARTMENT, Roles.OPERATOR})
     @Operation(summary = "事项的修订历史 / every revision of an item")
     public List<RevisionView> history(@PathParam("id") String id, @QueryParam("schoolCode") String schoolCode) {
-        ItemRecord item = readable(id, schoolCode);
+        Item item = readable(id, schoolCode);
         return intake.history(item.schoolCode, item.itemId).stream()
                 .map(r -> new RevisionView(r.revision, r.action, r.createdAt, r.event)).toList();
     }
 
-    private ItemRecord readable(String id, String schoolCode) {
+    private Item readable(String id, String schoolCode) {
         ItemValidator.requireItemId(id);
         TextRules.require("schoolCode", schoolCode, 32);
         Caller caller = Caller.of(identity);
@@ -144,7 +148,7 @@ public class ItemResource {
             // same answer as a missing item: never reveal another school's ids
             throw ProblemException.notFound("没有编号为 " + id + " 的事项 / no item '" + id + "'");
         }
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ItemRecord.findItem(school, id))
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Item.findItem(school, id))
                 .orElseThrow(() -> ProblemException.notFound("没有编号为 " + id + " 的事项 / no item '" + id + "'"));
     }
 

@@ -10,7 +10,7 @@ import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.contract.event.AttachmentRef;
 import io.xxgk.contract.failure.TransientFailures;
 import io.xxgk.ingest.config.IngestConfig;
-import io.xxgk.ingest.repository.AttachmentRecord;
+import io.xxgk.ingest.repository.Attachment;
 import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.storage.ContentSniffer;
@@ -49,7 +49,7 @@ public class AttachmentService {
         this.clock = clock;
     }
 
-    public record Stored(AttachmentRecord record, boolean deduplicated) {
+    public record Stored(Attachment record, boolean deduplicated) {
     }
 
     public Stored store(Caller caller, Path upload, String fileName) {
@@ -80,7 +80,7 @@ public class AttachmentService {
                             .stream(in, size, -1).contentType(contentType).build());
                 }
             }
-            AttachmentRecord r = new AttachmentRecord();
+            Attachment r = new Attachment();
             r.id = UUID.randomUUID();
             r.schoolCode = caller.schoolCode();
             r.department = caller.department() == null ? "" : caller.department();
@@ -103,13 +103,13 @@ public class AttachmentService {
         }
     }
 
-    public Optional<AttachmentRecord> find(String schoolCode, UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> AttachmentRecord.<AttachmentRecord>findByIdOptional(id))
+    public Optional<Attachment> find(String schoolCode, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Attachment.<Attachment>findByIdOptional(id))
                 .filter(a -> a.schoolCode.equals(schoolCode));
     }
 
     /** A presigned GET link valid for the configured time. */
-    public String downloadUrl(AttachmentRecord a) {
+    public String downloadUrl(Attachment a) {
         try {
             return storage.client().getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                     .method(Method.GET).bucket(storage.bucket()).object(a.objectKey)
@@ -136,7 +136,7 @@ public class AttachmentService {
                 .map(a -> new AttachmentRef(a.objectKey, a.fileName, a.contentType, a.sizeBytes, a.sha256)).toList();
     }
 
-    private Optional<AttachmentRecord> resolve(String schoolCode, String id) {
+    private Optional<Attachment> resolve(String schoolCode, String id) {
         try {
             return find(schoolCode, UUID.fromString(id));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -10,7 +10,7 @@ import io.xxgk.contract.event.DisclosureRequestEvent.RecordType;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.event.OutboxWriter;
-import io.xxgk.ingest.repository.DisclosureRequestRecord;
+import io.xxgk.ingest.repository.DisclosureRequest;
 import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.ingest.security.ApiKeys;
 import io.xxgk.ingest.security.Caller;
@@ -75,13 +75,13 @@ public class DisclosureRequestService {
         }
         String hash = ApiKeys.sha256(EventCodec.encode(in));
         return QuarkusTransaction.requiringNew().call(() -> {
-            DisclosureRequestRecord r = DisclosureRequestRecord.findById(
-                    new DisclosureRequestRecord.Key(in.schoolCode(), in.id()), LockModeType.PESSIMISTIC_WRITE);
+            DisclosureRequest r = DisclosureRequest.findById(
+                    new DisclosureRequest.Key(in.schoolCode(), in.id()), LockModeType.PESSIMISTIC_WRITE);
             if (r != null && r.contentHash.equals(hash)) {
                 return EventCodec.decode(r.event, DisclosureRequestEvent.class);
             }
             if (r == null) {
-                r = new DisclosureRequestRecord();
+                r = new DisclosureRequest();
                 r.schoolCode = in.schoolCode();
                 r.recordId = in.id();
                 r.createdAt = clock.instant();

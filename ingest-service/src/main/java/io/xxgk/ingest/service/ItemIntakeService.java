@@ -3,17 +3,14 @@ package io.xxgk.ingest.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xxgk.contract.api.Problem.FieldError;
-import io.xxgk.contract.event.AttachmentRef;
-import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemAction;
-import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.event.OutboxWriter;
-import io.xxgk.ingest.repository.ItemRecord;
-import io.xxgk.ingest.repository.ItemRevisionRecord;
-import io.xxgk.ingest.rest.ItemRequest;
+import io.xxgk.ingest.repository.Item;
+import io.xxgk.ingest.repository.ItemRevision;
+import io.xxgk.ingest.repository.ItemStatus;
 import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.ingest.security.ApiKeys;
 import io.xxgk.ingest.security.Caller;
@@ -24,8 +21,6 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -43,13 +38,15 @@ public class ItemIntakeService {
     private final ItemValidator validator;
     private final OutboxWriter outbox;
     private final AttachmentService attachments;
+    private final ItemEvents events;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final IngestConfig config;
 
-    public ItemIntakeService(ItemValidator validator, OutboxWriter outbox, AttachmentService attachments, Clock clock,
-                             MeterRegistry metrics, IngestConfig config) {
+    public ItemIntakeService(ItemValidator validator, OutboxWriter outbox, AttachmentService attachments, ItemEvents events,
+                             Clock clock, MeterRegistry metrics, IngestConfig config) {
         this.config = config;
+        this.events = events;
         this.validator = validator;
         this.outbox = outbox;
         this.attachments = attachments;
@@ -61,62 +58,10 @@ public class ItemIntakeService {
     public record Accepted(String schoolCode, String itemId, int revision, ItemStatus status, boolean replayed) {
     }
 
-    /** One line of a batch answer: either accepted or a problem. */
-    public record BatchResult(int index, String id, int status, Accepted accepted, ProblemException problem) {
-    }
-
     public Accepted submit(Caller caller, ItemRequest request) {
         check(caller, request);
         String hash = contentHash(request);
-        return inTransactionWithRetry(() -> store(request, hash));
-    }
-
-    /**
-     * Up to 1,000 items. Invalid or forbidden ones are answered one by one; the valid ones are stored in one
-     * transaction (fast), falling back to one transaction each if any of them conflicts.
-     */
-    public List<BatchResult> submitBatch(Caller caller, List<ItemRequest> requests) {
-        List<BatchResult> results = new ArrayList<>(requests.size());
-        List<Integer> valid = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            ItemRequest r = requests.get(i);
-            try {
-                check(caller, r);
-                results.add(null);
-                valid.add(i);
-            } catch (ProblemException e) {
-                results.add(new BatchResult(i, r == null ? null : r.id(), e.status(), null, e));
-            }
-        }
-        if (!valid.isEmpty() && !hasDuplicateIds(requests, valid)) {
-            try {
-                List<Accepted> stored = QuarkusTransaction.requiringNew().call(() -> {
-                    List<Accepted> out = new ArrayList<>();
-                    for (int i : valid) {
-                        out.add(store(requests.get(i), contentHash(requests.get(i))));
-                    }
-                    return out;
-                });
-                for (int k = 0; k < valid.size(); k++) {
-                    int i = valid.get(k);
-                    results.set(i, new BatchResult(i, requests.get(i).id(), 202, stored.get(k), null));
-                }
-                count(stored);
-                return results;
-            } catch (ProblemException | PersistenceException e) {
-                // one conflicting item spoils the shared transaction: answer each on its own
-            }
-        }
-        for (int i : valid) {
-            ItemRequest r = requests.get(i);
-            try {
-                Accepted a = inTransactionWithRetry(() -> store(r, contentHash(r)));
-                results.set(i, new BatchResult(i, r.id(), 202, a, null));
-            } catch (ProblemException e) {
-                results.set(i, new BatchResult(i, r.id(), e.status(), null, e));
-            }
-        }
-        return results;
+        return inTransactionRetryingIdRace(() -> store(request, hash));
     }
 
     /** 更正: a new revision with new content. Posting the current content again changes nothing. */
@@ -128,8 +73,8 @@ public class ItemIntakeService {
         ItemRequest r = request == null ? null : request.withId(itemId);
         check(caller, r);
         String hash = contentHash(r);
-        return inTransactionWithRetry(() -> {
-            ItemRecord item = lockExisting(r.schoolCode(), itemId);
+        return inTransactionRetryingIdRace(() -> {
+            Item item = lockExisting(r.schoolCode(), itemId);
             if (caller.department() != null && !caller.department().equals(item.department)) {
                 reject("forbidden");
                 throw ProblemException.forbidden("此事项由" + item.department + "发布，不能由其他部门更正 / only the posting department ('"
@@ -141,7 +86,7 @@ public class ItemIntakeService {
             if (item.contentHash.equals(hash)) {
                 return new Accepted(item.schoolCode, item.itemId, item.revision, ItemStatus.valueOf(item.status), true);
             }
-            return append(item, toEvent(r, item.revision + 1, ItemAction.REVISE, clock.instant()), hash);
+            return append(item, events.submitted(r, item.revision + 1, ItemAction.REVISE, clock.instant()), hash);
         });
     }
 
@@ -157,8 +102,8 @@ public class ItemIntakeService {
         if (school == null || !caller.mayWriteFor(school)) {
             throw notFound(itemId);
         }
-        return inTransactionWithRetry(() -> {
-            ItemRecord item = lockExisting(school, itemId);
+        return inTransactionRetryingIdRace(() -> {
+            Item item = lockExisting(school, itemId);
             if (caller.department() != null && !caller.department().equals(item.department)) {
                 throw ProblemException.forbidden("此事项由" + item.department + "发布，不能由其他部门撤回 / only the posting department may withdraw it");
             }
@@ -166,22 +111,19 @@ public class ItemIntakeService {
                 return new Accepted(item.schoolCode, item.itemId, item.revision, ItemStatus.WITHDRAWN, true);
             }
             ItemSubmitted last = EventCodec.decode(latestRevision(item).event, ItemSubmitted.class);
-            ItemSubmitted withdrawal = new ItemSubmitted(ItemSubmitted.SCHEMA_VERSION, last.itemId(), item.revision + 1,
-                    ItemAction.WITHDRAW, last.schoolCode(), last.department(), last.title(), last.body(), last.kind(),
-                    last.producedDate(), last.publishedDate(), last.channels(), last.sourceUrl(), last.checklistHint(),
-                    last.withheld(), last.withholdReason(), reason.strip(), last.attachments(), clock.instant());
+            ItemSubmitted withdrawal = ItemEvents.withdrawal(last, item.revision + 1, reason.strip(), clock.instant());
             Accepted a = append(item, withdrawal, item.contentHash);
             item.status = ItemStatus.WITHDRAWN.name();
             return new Accepted(a.schoolCode(), a.itemId(), a.revision(), ItemStatus.WITHDRAWN, false);
         });
     }
 
-    public List<ItemRevisionRecord> history(String schoolCode, String itemId) {
+    public List<ItemRevision> history(String schoolCode, String itemId) {
         return QuarkusTransaction.requiringNew().call(() ->
-                ItemRevisionRecord.list("schoolCode = ?1 and itemId = ?2 order by revision", schoolCode, itemId));
+                ItemRevision.list("schoolCode = ?1 and itemId = ?2 order by revision", schoolCode, itemId));
     }
 
-    private void check(Caller caller, ItemRequest request) {
+    void check(Caller caller, ItemRequest request) {
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             reject("validation");
@@ -197,10 +139,11 @@ public class ItemIntakeService {
         }
     }
 
-    private Accepted store(ItemRequest r, String hash) {
-        ItemRecord existing = ItemRecord.findById(new ItemRecord.Key(r.schoolCode(), r.id()), LockModeType.PESSIMISTIC_WRITE);
+    /** Stores one item inside the caller's transaction. */
+    Accepted store(ItemRequest r, String hash) {
+        Item existing = Item.findById(new Item.Key(r.schoolCode(), r.id()), LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
-            ItemRevisionRecord first = ItemRevisionRecord.find("schoolCode = ?1 and itemId = ?2 and revision = 1",
+            ItemRevision first = ItemRevision.find("schoolCode = ?1 and itemId = ?2 and revision = 1",
                     existing.schoolCode, existing.itemId).firstResult();
             if (existing.contentHash.equals(hash) || (first != null && hash.equals(first.contentHash))) {
                 return new Accepted(existing.schoolCode, existing.itemId, 1, ItemStatus.ACCEPTED, true);
@@ -210,16 +153,16 @@ public class ItemIntakeService {
                     + " / id '" + r.id() + "' was already used for different content; PUT a revision to change an item");
         }
         Instant now = clock.instant();
-        ItemRecord item = new ItemRecord();
+        Item item = new Item();
         item.schoolCode = r.schoolCode();
         item.itemId = r.id();
         item.revision = 0;
         item.createdAt = now;
-        return append(item, toEvent(r, 1, ItemAction.SUBMIT, now), hash);
+        return append(item, events.submitted(r, 1, ItemAction.SUBMIT, now), hash);
     }
 
     /** Records a new revision of {@code item} and queues its event. */
-    private Accepted append(ItemRecord item, ItemSubmitted event, String hash) {
+    private Accepted append(Item item, ItemSubmitted event, String hash) {
         String encoded = EventCodec.encode(event);
         requireEventFits(encoded, event);
         item.revision = event.revision();
@@ -229,7 +172,7 @@ public class ItemIntakeService {
         item.contentHash = hash;
         item.updatedAt = event.submittedAt();
         item.persist();
-        ItemRevisionRecord revision = new ItemRevisionRecord();
+        ItemRevision revision = new ItemRevision();
         revision.schoolCode = item.schoolCode;
         revision.itemId = item.itemId;
         revision.revision = event.revision();
@@ -262,16 +205,16 @@ public class ItemIntakeService {
                         + " 或以附件形式上传")));
     }
 
-    private ItemRecord lockExisting(String school, String itemId) {
-        ItemRecord item = ItemRecord.findById(new ItemRecord.Key(school, itemId), LockModeType.PESSIMISTIC_WRITE);
+    private Item lockExisting(String school, String itemId) {
+        Item item = Item.findById(new Item.Key(school, itemId), LockModeType.PESSIMISTIC_WRITE);
         if (item == null) {
             throw notFound(itemId);
         }
         return item;
     }
 
-    private static ItemRevisionRecord latestRevision(ItemRecord item) {
-        return ItemRevisionRecord.find("schoolCode = ?1 and itemId = ?2 and revision = ?3",
+    private static ItemRevision latestRevision(Item item) {
+        return ItemRevision.find("schoolCode = ?1 and itemId = ?2 and revision = ?3",
                 item.schoolCode, item.itemId, item.revision).firstResult();
     }
 
@@ -292,7 +235,11 @@ public class ItemIntakeService {
         }
     }
 
-    private Accepted inTransactionWithRetry(Supplier<Accepted> work) {
+    /**
+     * Runs {@code work} in a new transaction, once more if it lost a race for a new id (unique violation): not a
+     * retry of transient failures, which reach the caller as 503.
+     */
+    Accepted inTransactionRetryingIdRace(Supplier<Accepted> work) {
         for (int attempt = 0; ; attempt++) {
             try {
                 Accepted a = QuarkusTransaction.requiringNew().call(work::get);
@@ -308,7 +255,7 @@ public class ItemIntakeService {
         }
     }
 
-    private void count(List<Accepted> accepted) {
+    void count(List<Accepted> accepted) {
         for (Accepted a : accepted) {
             metrics.counter("xxgk.items.accepted", "replayed", Boolean.toString(a.replayed())).increment();
         }
@@ -318,34 +265,9 @@ public class ItemIntakeService {
         metrics.counter("xxgk.items.rejected", "reason", reason).increment();
     }
 
-    ItemSubmitted toEvent(ItemRequest r, int revision, ItemAction action, Instant now) {
-        ItemKind kind = r.kind() == null ? ItemKind.OTHER : ItemValidator.parseEnum(ItemKind.class, r.kind());
-        List<Channel> channels = r.channels() == null || r.channels().isEmpty()
-                ? List.of(Channel.WEBSITE)
-                : r.channels().stream().map(c -> ItemValidator.parseEnum(Channel.class, c)).distinct().toList();
-        LocalDate produced = r.producedDate() == null || r.producedDate().isBlank()
-                ? LocalDate.ofInstant(now, ItemValidator.CHINA) : LocalDate.parse(r.producedDate().strip());
-        LocalDate published = r.publishedDate() == null || r.publishedDate().isBlank() ? null : LocalDate.parse(r.publishedDate().strip());
-        boolean withheld = Boolean.TRUE.equals(r.withheld());
-        List<AttachmentRef> refs = r.attachments() == null ? List.of()
-                : attachments.references(r.schoolCode(), r.attachments().stream().distinct().toList());
-        return new ItemSubmitted(ItemSubmitted.SCHEMA_VERSION, r.id(), revision, action, r.schoolCode(), r.department().strip(),
-                r.title().strip(), r.body(), kind, produced, published, channels, blankToNull(r.sourceUrl()), r.checklistHint(),
-                withheld, withheld ? ItemValidator.parseEnum(WithholdReason.class, r.withholdReason()).name() : null, null,
-                refs, now);
-    }
-
     static String contentHash(ItemRequest r) {
         // canonical form: the request as JSON with its fields in declaration order
         return ApiKeys.sha256(EventCodec.encode(r));
-    }
-
-    private static boolean hasDuplicateIds(List<ItemRequest> requests, List<Integer> valid) {
-        return valid.stream().map(i -> requests.get(i).id()).distinct().count() < valid.size();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static boolean isUniqueViolation(Throwable e) {

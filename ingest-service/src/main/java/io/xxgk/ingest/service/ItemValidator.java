@@ -5,9 +5,9 @@ import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.ingest.config.IngestConfig;
-import io.xxgk.ingest.rest.ItemRequest;
 import io.xxgk.contract.api.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 
 import java.net.URI;
 import java.time.Clock;
@@ -20,20 +20,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Checks an item field by field and reports every problem at once, in Chinese and English. */
+/**
+ * Checks an item field by field and reports every problem at once, in Chinese and English. The simple per-field
+ * rules are constraints on {@link ItemRequest}, checked through Bean Validation; the rules that depend on the school,
+ * on configured sizes or on other fields are code here.
+ */
 @ApplicationScoped
 public class ItemValidator {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern ID = Pattern.compile(ItemRequest.ID_PATTERN);
     /** publish stores source URLs of up to 1,000 characters. */
     static final int MAX_URL_BYTES = 1000;
 
     private final SchoolDirectory schools;
     private final IngestConfig config;
     private final Clock clock;
+    private final Validator constraints;
 
-    public ItemValidator(SchoolDirectory schools, IngestConfig config, Clock clock) {
+    public ItemValidator(SchoolDirectory schools, IngestConfig config, Clock clock, Validator constraints) {
+        this.constraints = constraints;
         this.schools = schools;
         this.config = config;
         this.clock = clock;
@@ -45,31 +51,22 @@ public class ItemValidator {
             errors.add(new FieldError("$", "required", "request body is required", "请求体不能为空"));
             return errors;
         }
-        boolean idText = TextRules.check("id", r.id(), 128, errors);
-        if (idText && blank(r.id())) {
-            errors.add(new FieldError("id", "required", "id is required (the client's idempotency key)", "编号 id 不能为空"));
-        } else if (idText && !ID.matcher(r.id()).matches()) {
-            errors.add(new FieldError("id", "format", "id must be 1-128 letters, digits or . _ : -, starting with a letter or digit",
-                    "编号 id 只能包含字母、数字和 . _ : -，长度 1-128"));
+        ConstraintErrors annotated = ConstraintErrors.of(constraints.validate(r));
+        if (TextRules.check("id", r.id(), 128, errors)) {
+            annotated.report("id", errors);
         }
         if (TextRules.check("schoolCode", r.schoolCode(), 32, errors)) {
-            if (blank(r.schoolCode())) {
-                errors.add(new FieldError("schoolCode", "required", "schoolCode is required", "学校代码 schoolCode 不能为空"));
-            } else if (schools.find(r.schoolCode()).isEmpty()) {
+            if (!annotated.report("schoolCode", errors) && schools.find(r.schoolCode()).isEmpty()) {
                 errors.add(new FieldError("schoolCode", "unknown", "unknown school '" + r.schoolCode() + "'", "未知的学校代码 " + r.schoolCode()));
             }
         }
         if (TextRules.check("department", r.department(), 400, errors)) {
-            if (blank(r.department())) {
-                errors.add(new FieldError("department", "required", "department is required", "发布部门 department 不能为空"));
-            } else if (r.department().strip().length() > 100) {
+            if (!annotated.report("department", errors) && r.department().strip().length() > 100) {
                 errors.add(new FieldError("department", "too-long", "department is longer than 100 characters", "部门名称超过 100 个字符"));
             }
         }
         if (TextRules.check("title", r.title(), 4L * config.items().maxTitleChars(), errors)) {
-            if (blank(r.title())) {
-                errors.add(new FieldError("title", "required", "title must not be missing or blank", "标题 title 不能为空"));
-            } else if (r.title().strip().length() > config.items().maxTitleChars()) {
+            if (!annotated.report("title", errors) && r.title().strip().length() > config.items().maxTitleChars()) {
                 errors.add(new FieldError("title", "too-long", "title is longer than " + config.items().maxTitleChars() + " characters",
                         "标题超过 " + config.items().maxTitleChars() + " 个字符"));
             }
@@ -108,9 +105,7 @@ public class ItemValidator {
                 && r.sourceUrl() != null && !r.sourceUrl().isBlank() && !httpUrl(r.sourceUrl())) {
             errors.add(new FieldError("sourceUrl", "format", "sourceUrl must be an http(s) URL", "原文链接必须是 http(s) 地址"));
         }
-        if (r.checklistHint() != null && (r.checklistHint() < 1 || r.checklistHint() > 50)) {
-            errors.add(new FieldError("checklistHint", "range", "checklistHint must be between 1 and 50", "清单事项编号应在 1 到 50 之间"));
-        }
+        annotated.report("checklistHint", errors);
         if (TextRules.check("withholdReason", r.withholdReason(), 64, errors) && Boolean.TRUE.equals(r.withheld())) {
             if (blank(r.withholdReason())) {
                 errors.add(new FieldError("withholdReason", "required", "a withheld item needs its legal reason", "不予公开的事项必须注明理由"));
@@ -127,11 +122,8 @@ public class ItemValidator {
                         + r.attachments().size(), "每条事项最多 " + max + " 个附件，实际 " + r.attachments().size() + " 个"));
             } else {
                 for (int i = 0; i < r.attachments().size(); i++) {
-                    String a = r.attachments().get(i);
-                    if (a == null) {
-                        errors.add(new FieldError("attachments[" + i + "]", "required", "attachment id must not be null", "附件编号不能为空"));
-                    } else {
-                        TextRules.check("attachments[" + i + "]", a, 64, errors);
+                    if (!annotated.report("attachments[" + i + "]", errors)) {
+                        TextRules.check("attachments[" + i + "]", r.attachments().get(i), 64, errors);
                     }
                 }
             }

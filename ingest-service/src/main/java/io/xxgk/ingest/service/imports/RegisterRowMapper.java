@@ -1,8 +1,8 @@
-package io.xxgk.ingest.imports;
+package io.xxgk.ingest.service.imports;
 
 import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.ItemKind;
-import io.xxgk.ingest.rest.ItemRequest;
+import io.xxgk.ingest.service.ItemRequest;
 
 import java.util.Arrays;
 import java.util.List;

@@ -14,8 +14,8 @@ import java.util.Objects;
 /** The latest revision of one register entry (application, complaint, review or lawsuit). */
 @Entity
 @Table(name = "disclosure_request")
-@IdClass(DisclosureRequestRecord.Key.class)
-public class DisclosureRequestRecord extends PanacheEntityBase {
+@IdClass(DisclosureRequest.Key.class)
+public class DisclosureRequest extends PanacheEntityBase {
 
     @Id
     @Column(name = "school_code")

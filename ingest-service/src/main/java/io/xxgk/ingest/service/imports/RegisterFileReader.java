@@ -1,4 +1,4 @@
-package io.xxgk.ingest.imports;
+package io.xxgk.ingest.service.imports;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

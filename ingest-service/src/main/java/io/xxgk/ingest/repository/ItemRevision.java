@@ -15,7 +15,7 @@ import java.time.Instant;
 /** Every revision an item went through (submit, 更正, 撤回), as the event that was sent. */
 @Entity
 @Table(name = "item_revision")
-public class ItemRevisionRecord extends PanacheEntityBase {
+public class ItemRevision extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,4 +1,4 @@
-package io.xxgk.ingest.imports;
+package io.xxgk.ingest.service.imports;
 
 import io.minio.GetObjectArgs;
 import io.minio.PutObjectArgs;
@@ -9,10 +9,10 @@ import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.ingest.repository.ImportJob;
 import io.xxgk.ingest.repository.ImportRowResult;
-import io.xxgk.ingest.rest.ItemRequest;
+import io.xxgk.ingest.service.ItemRequest;
 import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.ingest.security.Caller;
-import io.xxgk.ingest.service.ItemIntakeService;
+import io.xxgk.ingest.service.BatchIntake;
 import io.xxgk.ingest.storage.ContentSniffer;
 import io.xxgk.ingest.storage.ObjectStorage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +47,7 @@ public class ImportService {
     /** Largest register file accepted (a register of 100,000 rows is far smaller). */
     static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
-    private final ItemIntakeService intake;
+    private final BatchIntake batches;
     private final ObjectStorage storage;
     private final Clock clock;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
@@ -56,8 +56,8 @@ public class ImportService {
         return t;
     });
 
-    public ImportService(ItemIntakeService intake, ObjectStorage storage, Clock clock) {
-        this.intake = intake;
+    public ImportService(BatchIntake batches, ObjectStorage storage, Clock clock) {
+        this.batches = batches;
         this.storage = storage;
         this.clock = clock;
     }
@@ -202,10 +202,10 @@ public class ImportService {
     }
 
     private void submitChunk(UUID jobId, Caller caller, List<Integer> rowNumbers, List<ItemRequest> chunk) {
-        List<ItemIntakeService.BatchResult> results = intake.submitBatch(caller, chunk);
+        List<BatchIntake.BatchResult> results = batches.submit(caller, chunk);
         QuarkusTransaction.requiringNew().run(() -> {
             int ok = 0;
-            for (ItemIntakeService.BatchResult r : results) {
+            for (BatchIntake.BatchResult r : results) {
                 ImportRowResult row = new ImportRowResult();
                 row.jobId = jobId;
                 row.rowNo = rowNumbers.get(r.index());

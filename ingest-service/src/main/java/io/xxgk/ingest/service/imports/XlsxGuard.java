@@ -1,4 +1,4 @@
-package io.xxgk.ingest.imports;
+package io.xxgk.ingest.service.imports;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;

@@ -1,4 +1,4 @@
-package io.xxgk.ingest.service;
+package io.xxgk.ingest.repository;
 
 /** Where an item is in the pipeline. */
 public enum ItemStatus {

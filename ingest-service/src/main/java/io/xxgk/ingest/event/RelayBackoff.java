@@ -3,14 +3,20 @@ package io.xxgk.ingest.event;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Exponential pause between attempts while something is unavailable: doubles from {@code initial} up to {@code max}, with jitter. */
-final class Backoff {
+/**
+ * The outbox relay's pause after a failed round: doubles from {@code initial} up to {@code max}
+ * ({@code xxgk.outbox.max-backoff}), with jitter. Not {@link io.xxgk.contract.failure.WaitOut}: the relay's loop is a
+ * supervisor, not a retried call. Between attempts it re-checks its lease and reconciles with the topic, and it keeps
+ * going after failures that are not known to be transient (a misconfiguration or an authorisation error must never
+ * park good rows), where WaitOut would give up at once.
+ */
+final class RelayBackoff {
 
     private final long initialMs;
     private final long maxMs;
     private long currentMs;
 
-    Backoff(Duration initial, Duration max) {
+    RelayBackoff(Duration initial, Duration max) {
         this.initialMs = Math.max(1, initial.toMillis());
         this.maxMs = Math.max(initialMs, max.toMillis());
     }

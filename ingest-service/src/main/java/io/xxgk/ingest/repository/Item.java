@@ -15,8 +15,8 @@ import java.util.Optional;
 /** The current state of an item as ingest knows it; one row per (school, client id). */
 @Entity
 @Table(name = "item")
-@IdClass(ItemRecord.Key.class)
-public class ItemRecord extends PanacheEntityBase {
+@IdClass(Item.Key.class)
+public class Item extends PanacheEntityBase {
 
     @Id
     @Column(name = "school_code")
@@ -48,7 +48,7 @@ public class ItemRecord extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    public static Optional<ItemRecord> findItem(String schoolCode, String itemId) {
+    public static Optional<Item> findItem(String schoolCode, String itemId) {
         return findByIdOptional(new Key(schoolCode, itemId));
     }
 

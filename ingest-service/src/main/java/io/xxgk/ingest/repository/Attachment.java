@@ -12,7 +12,7 @@ import java.util.UUID;
 /** An uploaded attachment; the bytes are in the object store under {@link #objectKey}. */
 @Entity
 @Table(name = "attachment")
-public class AttachmentRecord extends PanacheEntityBase {
+public class Attachment extends PanacheEntityBase {
 
     @Id
     public UUID id;
