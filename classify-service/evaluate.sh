@@ -3,7 +3,8 @@
 #   classify-service/evaluate.sh /work/shared/data/dev-titles.tsv [--errors]
 #   classify-service/evaluate.sh --benchmark [titles.tsv] [seconds]     (io.xxgk.classify.tools.ClassifierBenchmark)
 # Works from the project root or from classify-service/. Builds classify-service (and what it needs), then runs the
-# tool on the module's runtime classpath.
+# tool, which lives with the tests (src/test/java/io/xxgk/classify/tools) so that it does not ship in the service jar,
+# on the module's test classpath.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -24,6 +25,6 @@ done
 cd "$root"
 cpfile="$here/target/classpath.txt"
 # one reactor run: modules compile to target/classes and the classpath names them (classify-service's file is written last)
-./mvnw -B -q -pl classify-service -am compile dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$cpfile" >&2
-exec java -Dfile.encoding=UTF-8 -cp "$here/target/classes:$(cat "$cpfile")" "$main" "${args[@]}"
+./mvnw -B -q -pl classify-service -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >&2
+exec java -Dfile.encoding=UTF-8 -cp "$here/target/test-classes:$here/target/classes:$(cat "$cpfile")" "$main" "${args[@]}"
