@@ -1,9 +1,9 @@
 package io.xxgk.ingest;
 
+import io.xxgk.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.xxgk.contract.Topics;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemKind;

@@ -1,5 +1,6 @@
 package io.xxgk.ingest;
 
+import io.xxgk.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.xxgk.contract.Topics;
 import io.xxgk.contract.event.Channel;
@@ -10,7 +11,6 @@ import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.testing.RealServers;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

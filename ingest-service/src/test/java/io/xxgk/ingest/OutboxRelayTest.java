@@ -1,5 +1,6 @@
 package io.xxgk.ingest;
 
+import io.xxgk.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package io.xxgk.ingest;
 
+import io.xxgk.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.xxgk.contract.Topics;
 import io.xxgk.contract.event.DisclosureRequestEvent;

@@ -11,11 +11,11 @@ import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
+import io.xxgk.testing.TopicProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, initArgs = @ResourceArg(name = "database", value = "publish"))
@@ -118,23 +119,11 @@ class CatalogueTest {
                 given().when().get("/api/v1/schools/hnxx/catalogue").then()
                         .body("categories[5].items.find { it.number == 37 }.entries.id", hasItem(id)));
 
-        Properties c = new Properties();
-        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
-        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
-        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
-            consumer.subscribe(List.of(Topics.DEAD_LETTER));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (var r : consumer.poll(Duration.ofMillis(300))) {
-                    if (r.value().contains(poisonMarker) && r.headers().lastHeader("dead-letter-reason") != null) {
-                        return true;
-                    }
-                }
-                return false;
-            });
-        }
+        List<ConsumerRecord<String, String>> seen = TopicProbe.readUntil(Topics.DEAD_LETTER, records -> records.stream()
+                .anyMatch(r -> r.value().contains(poisonMarker) && r.headers().lastHeader("dead-letter-reason") != null),
+                Duration.ofSeconds(30));
+        assertTrue(seen.stream().anyMatch(r -> r.value().contains(poisonMarker) && r.headers().lastHeader("dead-letter-reason") != null),
+                "the poison record is dead-lettered with its reason");
     }
 
     @Test

@@ -10,25 +10,20 @@ import io.xxgk.contract.event.DisclosureRequestEvent;
 import io.xxgk.contract.event.DisclosureRequestEvent.ApplicantType;
 import io.xxgk.contract.event.DisclosureRequestEvent.RecordType;
 import io.xxgk.contract.event.EventCodec;
-import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.publish.service.statistics.Zzsz2022Fixture;
 import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.xxgk.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -95,24 +90,6 @@ class ConsumerResilienceTest {
     }
 
     static List<ConsumerRecord<String, String>> deadLettered(String marker) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(Topics.DEAD_LETTER));
-            long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (r.value() != null && r.value().contains(marker)) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        return found;
+        return TopicProbe.containing(Topics.DEAD_LETTER, marker, Duration.ofSeconds(8));
     }
 }

@@ -1,6 +1,5 @@
-package io.xxgk.ingest;
+package io.xxgk.testing;
 
-import io.xxgk.testing.RealServers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,14 +12,15 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Reads a topic of the real broker from the beginning, as an operator's consumer would. */
-final class TopicProbe {
+/** Reads a topic of the test broker from the beginning, as an operator's consumer would, in a group of its own. */
+public final class TopicProbe {
 
     private TopicProbe() {
     }
 
-    static List<ConsumerRecord<String, String>> readUntil(String topic, Predicate<List<ConsumerRecord<String, String>>> done,
-                                                          Duration timeout) {
+    /** Every record read until {@code done} holds for them or the time is up. */
+    public static List<ConsumerRecord<String, String>> readUntil(String topic, Predicate<List<ConsumerRecord<String, String>>> done,
+                                                                 Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
@@ -36,5 +36,11 @@ final class TopicProbe {
             }
         }
         return seen;
+    }
+
+    /** The records whose value contains {@code marker}, read for the whole {@code timeout}. */
+    public static List<ConsumerRecord<String, String>> containing(String topic, String marker, Duration timeout) {
+        return readUntil(topic, seen -> false, timeout).stream()
+                .filter(r -> r.value() != null && r.value().contains(marker)).toList();
     }
 }
