@@ -62,7 +62,7 @@ class DeploymentManifestsTest {
             if (o instanceof GenericKubernetesResource) {
                 problems.add(where + ": " + o.getApiVersion() + " " + o.getKind() + " is not a kind the fabric8 model or Strimzi's knows");
             }
-            String strimziVersion = o.getApiVersion().startsWith("kafka.strimzi.io/") ? o.getApiVersion().substring("kafka.strimzi.io/".length()) : null;
+            String strimziVersion = l.apiVersion().startsWith("kafka.strimzi.io/") ? l.apiVersion().substring("kafka.strimzi.io/".length()) : null;
             problems.addAll(io.xxgk.it.deploy.StrictModel.problems(o, where, strimziVersion));
         }
         assertEquals(List.of(), problems);
@@ -79,10 +79,9 @@ class DeploymentManifestsTest {
     @Test
     void strimziResourcesAreKafkaStrimziIoV1WithKraftNodePools() {
         List<String> problems = new ArrayList<>();
-        List<HasMetadata> strimzi = FILES.objects.stream().map(DeploymentFiles.Loaded::object)
-                .filter(o -> o.getApiVersion().startsWith("kafka.strimzi.io/")).toList();
-        strimzi.stream().filter(o -> !o.getApiVersion().equals(STRIMZI_V1))
-                .forEach(o -> problems.add(o.getKind() + "/" + o.getMetadata().getName() + ": " + o.getApiVersion() + ", Strimzi 1.x serves only " + STRIMZI_V1));
+        FILES.objects.stream().filter(l -> l.apiVersion().startsWith("kafka.strimzi.io/") && !l.apiVersion().equals(STRIMZI_V1))
+                .forEach(l -> problems.add(l.file() + " " + l.object().getKind() + "/" + l.object().getMetadata().getName() + ": "
+                        + l.apiVersion() + ", Strimzi 1.x serves only " + STRIMZI_V1));
         List<Kafka> kafkas = FILES.all(Kafka.class);
         assertEquals(1, kafkas.size(), "one Kafka cluster");
         String cluster = kafkas.get(0).getMetadata().getName();
@@ -338,11 +337,13 @@ class DeploymentManifestsTest {
             }
             defaults.put(property, value);
             // a local default, or a reference to a setting with no default of its own
-            if (LOOPBACK.matcher(value).find() || value.matches("\\$\\{[^:}]+}")) {
+            if (LOOPBACK.matcher(value).find()
+                    || (value.matches("\\$\\{[^:}]+}") && !props.containsKey(value.substring(2, value.length() - 1)))) {
                 needed.add(property);
             }
         }
-        Pattern inject = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"\\s*\\)");
+        // an injection with no default that is not Optional
+        Pattern inject = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"\\s*\\)\\s+(?!Optional)");
         try (Stream<Path> java = Files.walk(dir.resolve("java"))) {
             for (Path f : java.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = inject.matcher(Files.readString(f));

@@ -48,7 +48,8 @@ public final class DeploymentFiles {
     /** Every object of those files, typed (fabric8 or Strimzi), with the file it came from. */
     public final List<Loaded> objects;
 
-    public record Loaded(String file, HasMetadata object) {
+    /** {@code apiVersion}: as written (Strimzi's classes report the version they were generated for). */
+    public record Loaded(String file, String apiVersion, HasMetadata object) {
     }
 
     private DeploymentFiles(Path root) throws IOException {
@@ -82,7 +83,7 @@ public final class DeploymentFiles {
                 } else {
                     object = kubernetes.unmarshal(doc);
                 }
-                all.add(new Loaded(file, object));
+                all.add(new Loaded(file, apiVersion, object));
             }
         }
         this.objects = List.copyOf(all);
