@@ -1,6 +1,5 @@
 package io.xxgk.classify.model;
 
-import io.xxgk.classify.service.Classification;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.event.ItemKind;

@@ -1,5 +1,6 @@
 package io.xxgk.classify.service;
 
+import io.xxgk.classify.model.Classification;
 import io.xxgk.classify.screening.PersonalDataScreener;
 import io.xxgk.classify.screening.ScreeningResult;
 import io.xxgk.contract.event.AttachmentRef;

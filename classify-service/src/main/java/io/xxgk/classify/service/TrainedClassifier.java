@@ -2,6 +2,7 @@ package io.xxgk.classify.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xxgk.classify.model.ChecklistClassifier;
+import io.xxgk.classify.model.Classification;
 import io.xxgk.classify.repository.CorrectionRecord;
 import io.xxgk.contract.event.ItemKind;
 import jakarta.enterprise.context.ApplicationScoped;
