@@ -5,7 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.xxgk.classify.repository.ClassificationRecord;
+import io.xxgk.classify.repository.StoredDecision;
 import io.xxgk.classify.service.ClassificationService;
 import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.EventCodec;
@@ -95,9 +95,9 @@ public class SubmittedItemProcessor {
         Map<Pending, String> events = new HashMap<>();
         for (Pending p : batch) {
             ItemSubmitted s = p.submitted();
-            String event = ClassificationRecord.find(s.schoolCode(), s.itemId(), s.revision())
+            String event = StoredDecision.find(s.schoolCode(), s.itemId(), s.revision())
                     .map(r -> r.event)
-                    .orElseGet(() -> ClassificationRecord.store(p.decision(), s.checklistHint()).event);
+                    .orElseGet(() -> StoredDecision.store(p.decision(), s.checklistHint()).event);
             events.put(p, event);
         }
         return events;
