@@ -1,21 +1,16 @@
 package io.xxgk.classify.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.xxgk.classify.repository.StoredDecision;
 import io.xxgk.classify.model.ChecklistClassifier;
 import io.xxgk.classify.repository.Correction;
 import io.xxgk.classify.repository.UnsentReview;
 import io.xxgk.contract.checklist.Checklist;
-import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -33,9 +28,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReviewService {
 
-    public static final String OUT = "items-reviewed";
     private static final Logger LOG = Logger.getLogger(ReviewService.class);
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     /** Hold reason carried by a WITHHOLD decision that a person took in review (ingest shows it as REJECTED). */
     public static final String REJECTED_IN_REVIEW = "REJECTED_IN_REVIEW";
 
@@ -45,12 +38,12 @@ public class ReviewService {
                        double confidence, List<String> reasons, String explanation, Instant heldSince) {
     }
 
-    private final MutinyEmitter<String> emitter;
+    private final ReviewDecisionSender sender;
     private final Checklist checklist;
     private final Clock clock;
 
-    public ReviewService(@Channel(OUT) MutinyEmitter<String> emitter, Checklist checklist, Clock clock) {
-        this.emitter = emitter;
+    public ReviewService(ReviewDecisionSender sender, Checklist checklist, Clock clock) {
+        this.sender = sender;
         this.checklist = checklist;
         this.clock = clock;
     }
@@ -163,8 +156,7 @@ public class ReviewService {
     private boolean send(StoredDecision.Key key, String event) {
         ItemClassified decided = EventCodec.decode(event, ItemClassified.class);
         try {
-            emitter.sendMessage(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(decided.schoolCode()).withHeaders(CloudEventHeaders.toKafka(CloudEventHeaders.of(decided))).build())).await().atMost(SEND_TIMEOUT);
+            sender.send(event, decided);
         } catch (RuntimeException e) {
             LOG.warnf("review decision %s/%s/%d committed but not acknowledged by the broker; it will be re-sent: %s",
                     key.schoolCode, key.itemId, key.revision, e.getMessage());
