@@ -92,13 +92,16 @@ public class ReviewService {
             Integer item = action == Action.CORRECT ? checklistItem : held.checklistItem();
             Integer category = item == null ? null : checklist.categoryOf(item).orElseThrow().number();
             Instant now = clock.instant();
-            ItemClassified decided = new ItemClassified(held.schemaVersion(), held.itemId(), held.revision(), held.schoolCode(),
-                    held.department(), held.title(), held.body(), held.kind(), held.producedDate(), held.publishedDate(),
-                    held.channels(), held.sourceUrl(), item, category, 1.0,
-                    "人工审核 reviewed by " + who + ": " + action + (note == null ? "" : " — " + note) + "；" + held.explanation(),
-                    action == Action.REJECT ? Decision.WITHHOLD : Decision.PUBLISH,
-                    action == Action.REJECT ? List.of(REJECTED_IN_REVIEW) : List.of(), held.personalDataMasked(),
-                    action == Action.REJECT ? "OTHER" : held.withholdReason(), held.attachments(), now);
+            ItemClassified decided = held.toBuilder()
+                    .checklistItem(item)
+                    .category(category)
+                    .confidence(1.0)
+                    .explanation("人工审核 reviewed by " + who + ": " + action + (note == null ? "" : " — " + note) + "；" + held.explanation())
+                    .decision(action == Action.REJECT ? Decision.WITHHOLD : Decision.PUBLISH)
+                    .holdReasons(action == Action.REJECT ? List.of(REJECTED_IN_REVIEW) : List.of())
+                    .withholdReason(action == Action.REJECT ? "OTHER" : held.withholdReason())
+                    .classifiedAt(now)
+                    .build();
             String event = EventCodec.encode(decided);
 
             Correction c = new Correction();
