@@ -1,9 +1,9 @@
 package io.xxgk.classify.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.xxgk.classify.repository.StoredDecision;
 import io.xxgk.classify.model.ChecklistClassifier;
 import io.xxgk.classify.repository.Correction;
+import io.xxgk.classify.repository.StoredDecision;
 import io.xxgk.classify.repository.UnsentReview;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.event.Decision;
