@@ -2,7 +2,7 @@ package io.xxgk.classify;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.xxgk.classify.repository.ClassificationRecord;
+import io.xxgk.classify.repository.StoredDecision;
 import io.xxgk.classify.service.ClassificationService;
 import io.xxgk.classify.service.ReviewService;
 import io.xxgk.contract.Topics;
@@ -45,7 +45,7 @@ class ReviewDeliveryTest {
         ItemSubmitted in = SubmittedItemProcessorTest.submitted(id, "2025年学生公寓家具采购项目招标公告", null, ItemKind.PROCUREMENT_NOTICE, 2);
         ItemClassified c = classification.decide(in);
         assertEquals(Decision.HOLD, c.decision());
-        QuarkusTransaction.requiringNew().run(() -> ClassificationRecord.store(c, 2));
+        QuarkusTransaction.requiringNew().run(() -> StoredDecision.store(c, 2));
         return id;
     }
 
@@ -85,7 +85,7 @@ class ReviewDeliveryTest {
         List<ItemClassified> events = onTopic(id, Decision.WITHHOLD);
         assertEquals(List.of(Decision.WITHHOLD), events.stream().map(ItemClassified::decision).toList(),
                 "only the committed decision reached the topic");
-        String stored = QuarkusTransaction.requiringNew().call(() -> ClassificationRecord.find("zzsz", id, 1).orElseThrow().decision);
+        String stored = QuarkusTransaction.requiringNew().call(() -> StoredDecision.find("zzsz", id, 1).orElseThrow().decision);
         assertEquals("WITHHOLD", stored);
     }
 
@@ -98,7 +98,7 @@ class ReviewDeliveryTest {
         assertEquals(1, onTopic(id, Decision.PUBLISH).stream().filter(e -> e.decision() == Decision.PUBLISH).count());
 
         // as if the broker had not acknowledged it: the unsent mark is written with the decision, cleared after the send
-        String event = QuarkusTransaction.requiringNew().call(() -> ClassificationRecord.find("zzsz", id, 1).orElseThrow().event);
+        String event = QuarkusTransaction.requiringNew().call(() -> StoredDecision.find("zzsz", id, 1).orElseThrow().event);
         sql("insert into unsent_review (school_code, item_id, revision, event, decided_at) values ('zzsz', '" + id + "', 1, '"
                 + event.replace("'", "''") + "', now() - interval '1 hour')");
         assertTrue(review.resendUnsent(Duration.ofSeconds(60)) >= 1);

@@ -4,10 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.xxgk.classify.repository.ClassificationRecord;
+import io.xxgk.classify.repository.StoredDecision;
 import io.xxgk.classify.service.ClassificationService;
-import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemSubmitted;
@@ -21,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.time.Duration;
@@ -42,9 +39,6 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class SubmittedItemProcessor {
 
-    public static final String IN = "items-submitted";
-    public static final String OUT = "items-classified";
-    public static final String DEAD_LETTER = "classify-dead-letter";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(150);
 
     private final ClassificationService classification;
@@ -53,15 +47,15 @@ public class SubmittedItemProcessor {
     private final DeadLetters deadLetters;
 
     public SubmittedItemProcessor(ClassificationService classification, MeterRegistry metrics,
-                                  @Channel(OUT) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> classified,
-                                  @Channel(DEAD_LETTER) MutinyEmitter<String> deadLetters) {
+                                  @Channel(Channels.ITEMS_CLASSIFIED) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> classified,
+                                  @Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
         this.classification = classification;
         this.metrics = metrics;
         this.classified = classified;
         this.deadLetters = new DeadLetters(deadLetters, "classify-service");
     }
 
-    @Incoming(IN)
+    @Incoming(Channels.ITEMS_SUBMITTED)
     @Blocking
     public void process(ConsumerRecords<String, String> records) {
         List<Pending> decided = new ArrayList<>(records.count());
@@ -95,9 +89,9 @@ public class SubmittedItemProcessor {
         Map<Pending, String> events = new HashMap<>();
         for (Pending p : batch) {
             ItemSubmitted s = p.submitted();
-            String event = ClassificationRecord.find(s.schoolCode(), s.itemId(), s.revision())
+            String event = StoredDecision.find(s.schoolCode(), s.itemId(), s.revision())
                     .map(r -> r.event)
-                    .orElseGet(() -> ClassificationRecord.store(p.decision(), s.checklistHint()).event);
+                    .orElseGet(() -> StoredDecision.store(p.decision(), s.checklistHint()).event);
             events.put(p, event);
         }
         return events;
@@ -111,7 +105,7 @@ public class SubmittedItemProcessor {
             // the stored event wins over this poll's decision, so it is the one decoded and sent
             ItemClassified c = EventCodec.decode(events.get(p), ItemClassified.class);
             decisions.add(c);
-            acks.add(classified.sendMessage(message(events.get(p), c)).subscribeAsCompletionStage());
+            acks.add(classified.sendMessage(DecisionMessages.of(events.get(p), c)).subscribeAsCompletionStage());
         }
         for (int i = 0; i < stored.size(); i++) {
             Pending p = stored.get(i);
@@ -124,7 +118,7 @@ public class SubmittedItemProcessor {
                         throw first;
                     }
                     WaitOut.transientFailures("sending the decision on " + p.submitted().itemId(),
-                            () -> classified.sendMessage(message(events.get(p), c)).await().atMost(SEND_TIMEOUT));
+                            () -> classified.sendMessage(DecisionMessages.of(events.get(p), c)).await().atMost(SEND_TIMEOUT));
                 } catch (WaitOut.WaitInterruptedException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -134,13 +128,6 @@ public class SubmittedItemProcessor {
             }
             metrics.counter("xxgk.classify.decisions", "decision", c.decision().name()).increment();
         }
-    }
-
-    private static Message<String> message(String event, ItemClassified c) {
-        return Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(c.schoolCode())
-                .withHeaders(CloudEventHeaders.toKafka(CloudEventHeaders.of(c)))
-                .build());
     }
 
     private static ItemSubmitted decode(String value) {

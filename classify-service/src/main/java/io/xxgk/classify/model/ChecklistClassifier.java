@@ -1,30 +1,13 @@
 package io.xxgk.classify.model;
 
-import io.xxgk.classify.service.Classification;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.event.ItemKind;
-import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
-import opennlp.tools.doccat.DocumentSample;
-import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.ml.model.AbstractModel;
-import opennlp.tools.ml.model.Context;
-import opennlp.tools.ml.model.MaxentModel;
-import opennlp.tools.util.ObjectStreamUtils;
-import opennlp.tools.util.TrainingParameters;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,14 +21,15 @@ import java.util.Set;
  *   <li>an operator's correction for exactly this title (rows given to {@link #load(List)});</li>
  *   <li>a certain title rule ({@link ChecklistRules}), e.g. 招标公告 → 18, 部门决算 → 20;</li>
  *   <li>a maximum-entropy (multinomial logistic regression) model of Apache OpenNLP's doccat over smartcn words and
- *       character bigrams, trained at {@link #load()} from {@code training/*.tsv} and the checklist texts.</li>
+ *       character bigrams ({@link ChecklistModel}), trained at {@link #load()} from {@code training/*.tsv} and the
+ *       checklist texts.</li>
  * </ol>
  * The declared {@link ItemKind} and the department's checklist-item hint only re-weight the model's probabilities
  * (weak priors, factors {@value #KIND_FACTOR} and {@value #HINT_FACTOR}): a confident model keeps its answer and the
  * explanation reports the hint it did not follow. The body is consulted only when the title alone leaves the model
  * unsure, and only to find an item (never to conclude "none").
  *
- * <p>Immutable and thread-safe after loading.
+ * <p>The explanation is worded by {@link Explanations}. Immutable and thread-safe after loading.
  */
 public final class ChecklistClassifier {
 
@@ -63,41 +47,17 @@ public final class ChecklistClassifier {
     static final double CORRECTION_CONFIDENCE = 0.99;
     /** Weight (repetitions) of an operator's correction row in training. */
     static final int EXTRA_ROW_WEIGHT = 3;
-    /** GIS iterations: held-out accuracy is flat from about 50 on; 100 keeps training near half a second. */
-    static final int ITERATIONS = 100;
 
     private static final Map<ItemKind, Set<String>> KIND_ITEMS = kindItems();
 
     private final Checklist checklist;
-    private final MaxentModel model;
-    private final Map<String, Context> parameters;
-    private final String[] outcomes;
+    private final ChecklistModel model;
     private final Map<String, String> corrections;
-    private final int trainingRows;
 
-    private ChecklistClassifier(Checklist checklist, MaxentModel model, Map<String, String> corrections, int trainingRows) {
+    private ChecklistClassifier(Checklist checklist, ChecklistModel model, Map<String, String> corrections) {
         this.checklist = checklist;
         this.model = model;
         this.corrections = Map.copyOf(corrections);
-        this.trainingRows = trainingRows;
-        this.outcomes = new String[model.getNumOutcomes()];
-        for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = model.getOutcome(i);
-        }
-        Map<String, Context> p = Map.of();
-        if (model instanceof AbstractModel am) {
-            Object[] data = am.getDataStructures();
-            if (data.length > 1 && data[1] instanceof Map<?, ?> pmap) {
-                Map<String, Context> copy = new HashMap<>();
-                pmap.forEach((k, v) -> {
-                    if (k instanceof String s && v instanceof Context c) {
-                        copy.put(s, c);
-                    }
-                });
-                p = copy;
-            }
-        }
-        this.parameters = p;
     }
 
     /** Trains on the training data of the classpath and the national checklist texts. */
@@ -126,72 +86,19 @@ public final class ChecklistClassifier {
             }
             corrections.put(TitleFeatures.normalize(head(r[0], TITLE_CHARS)), label);
         }
-        return new ChecklistClassifier(checklist, train(rows), corrections, rows.size());
+        return new ChecklistClassifier(checklist, ChecklistModel.train(rows), corrections);
     }
 
     /**
      * Trains on exactly {@code rows} (no checklist texts, no corrections): for evaluation tools such as cross-validation.
      */
     public static ChecklistClassifier trainOn(List<TrainingData.Row> rows) {
-        return new ChecklistClassifier(Checklist.national(), train(rows), Map.of(), rows.size());
-    }
-
-    /**
-     * OpenNLP logs every training iteration at INFO (about 120 lines per training). Unless a level has been configured for
-     * them (e.g. quarkus.log.category."opennlp".level), they are lowered to WARNING. Strong references: JUL forgets the
-     * level of a logger nobody holds.
-     */
-    private static final List<java.util.logging.Logger> QUIET = quietTrainingLogs();
-
-    private static List<java.util.logging.Logger> quietTrainingLogs() {
-        List<java.util.logging.Logger> quiet = new ArrayList<>();
-        for (String name : List.of("opennlp.tools.ml", "opennlp.tools.monitoring")) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-            if (logger.getLevel() == null && java.util.logging.Logger.getLogger("opennlp").getLevel() == null) {
-                logger.setLevel(java.util.logging.Level.WARNING);
-            }
-            quiet.add(logger);
-        }
-        return List.copyOf(quiet);
-    }
-
-    static MaxentModel train(List<TrainingData.Row> rows) {
-        // segmentation dominates; it is thread-safe, so the rows are segmented in parallel (order is kept)
-        List<DocumentSample> samples = rows.parallelStream()
-                .map(r -> new DocumentSample(r.label(), TitleFeatures.features(r.title())))
-                .toList();
-        TrainingParameters params = new TrainingParameters();
-        params.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("xxgk.classify.algorithm", "MAXENT"));
-        params.put(TrainingParameters.ITERATIONS_PARAM, Integer.getInteger("xxgk.classify.iterations", ITERATIONS));
-        params.put(TrainingParameters.CUTOFF_PARAM, 1);
-        params.put(TrainingParameters.THREADS_PARAM, Integer.getInteger("xxgk.classify.threads", 1));
-        params.put("DataIndexer", "OnePass"); // in memory; the default TwoPass indexer spills events to a temporary file
-        // Gaussian prior on the weights (L2 regularisation); sigma 1 did best in 5-fold CV (0.5: worse, 2: worse, none: worse)
-        String sigma = System.getProperty("xxgk.classify.sigma", "1.0");
-        if (!sigma.isBlank() && Double.parseDouble(sigma) > 0) {
-            params.put("GaussianSmoothing", true);
-            params.put("GaussianSmoothingSigma", Double.parseDouble(sigma));
-        }
-        try {
-            DoccatModel doccat = DocumentCategorizerME.train("zh", ObjectStreamUtils.createObjectStream(samples), params,
-                    new DoccatFactory(new FeatureGenerator[] {new GivenFeatures()}));
-            return doccat.getMaxentModel();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The features are computed by {@link TitleFeatures}; doccat gets them as its "tokens" and keeps them as they are. */
-    public static final class GivenFeatures implements FeatureGenerator {
-        @Override
-        public Collection<String> extractFeatures(String[] text, Map<String, Object> extraInformation) {
-            return Arrays.asList(text);
-        }
+        return new ChecklistClassifier(Checklist.national(), ChecklistModel.train(rows), Map.of());
     }
 
     /** How many rows (including checklist texts and weighted extra rows) the model was trained on. */
     public int trainingRows() {
-        return trainingRows;
+        return model.trainingRows();
     }
 
     public Checklist checklist() {
@@ -227,7 +134,7 @@ public final class ChecklistClassifier {
             String[] withBody = TitleFeatures.features(t + " " + b.substring(0, Math.min(BODY_CHARS, b.length())));
             double[] pb = model.eval(withBody);
             // the body may point to an item; it never talks an unsure title into "none" (bodies are wordy, titles are not)
-            if (!TrainingData.NONE.equals(outcomes[argmax(pb)]) && max(pb) > max(p)) {
+            if (!TrainingData.NONE.equals(model.outcome(argmax(pb))) && max(pb) > max(p)) {
                 p = pb;
                 features = withBody;
                 usedBody = true;
@@ -236,27 +143,10 @@ public final class ChecklistClassifier {
         double[] modelOnly = p.clone();
         String priors = applyPriors(p, kind, validHint);
         int best = argmax(p);
-        String label = outcomes[best];
+        String label = model.outcome(best);
         int modelBest = argmax(modelOnly);
-
-        StringBuilder why = new StringBuilder("模型 model: ");
-        String terms = topTerms(features, best);
-        if (!terms.isEmpty()) {
-            why.append(terms).append(' ');
-        }
-        why.append("→ ").append(TrainingData.NONE.equals(label) ? "无 none" : label)
-                .append(String.format(Locale.ROOT, " (p=%.2f)", p[best]));
-        if (usedBody) {
-            why.append("; 含正文 with body");
-        }
-        if (best != modelBest) {
-            why.append(String.format(Locale.ROOT, "; 标题模型原判 model alone: %s (p=%.2f)",
-                    outcomes[modelBest], modelOnly[modelBest]));
-        }
-        if (!priors.isEmpty()) {
-            why.append("; ").append(priors);
-        }
-        return result(label, p[best], why.toString(), validHint, label, p, modelOnly);
+        String why = Explanations.ofModel(model, features, p, best, usedBody, modelOnly, modelBest, priors);
+        return result(label, p[best], why, validHint, label, modelOnly);
     }
 
     /** The first {@code max} characters of {@code s} (never splitting a surrogate pair); null stays null. */
@@ -269,31 +159,19 @@ public final class ChecklistClassifier {
     }
 
     private Classification result(String label, double confidence, String why, Integer hint, String chosen) {
-        return result(label, confidence, why, hint, chosen, null, null);
+        return result(label, confidence, why, hint, chosen, null);
     }
 
-    private Classification result(String label, double confidence, String why, Integer hint, String chosen, double[] p,
+    private Classification result(String label, double confidence, String why, Integer hint, String chosen,
                                   double[] modelOnly) {
-        StringBuilder explanation = new StringBuilder(why);
-        if (hint != null) {
-            String h = Integer.toString(hint);
-            if (h.equals(chosen)) {
-                explanation.append("; 部门提示 hint ").append(h).append(" 一致 agrees");
-            } else {
-                explanation.append("; 部门提示 hint ").append(h).append(" 未采纳 not followed");
-                int idx = indexOf(h);
-                if (modelOnly != null && idx >= 0) {
-                    explanation.append(String.format(Locale.ROOT, " (p=%.2f)", modelOnly[idx]));
-                }
-            }
-        }
+        String explanation = Explanations.withHint(why, hint, chosen, model, modelOnly);
         double c = Math.max(0.0, Math.min(1.0, confidence));
         if (TrainingData.NONE.equals(label)) {
-            return Classification.none(c, explanation.toString());
+            return Classification.none(c, explanation);
         }
         int item = Integer.parseInt(label);
         Integer category = checklist.categoryOf(item).map(ChecklistCategory::number).orElse(null);
-        return new Classification(item, category, c, explanation.toString());
+        return new Classification(item, category, c, explanation);
     }
 
     /** Multiplies the kind's items and the hinted item by their factors and renormalizes; returns a note of what it did. */
@@ -302,14 +180,14 @@ public final class ChecklistClassifier {
         Set<String> kindItems = kind == null ? Set.of() : KIND_ITEMS.getOrDefault(kind, Set.of());
         if (!kindItems.isEmpty()) {
             for (int i = 0; i < p.length; i++) {
-                if (kindItems.contains(outcomes[i])) {
+                if (kindItems.contains(model.outcome(i))) {
                     p[i] *= KIND_FACTOR;
                 }
             }
             notes.add("类型 kind " + kind.name());
         }
         if (hint != null) {
-            int idx = indexOf(Integer.toString(hint));
+            int idx = model.indexOf(Integer.toString(hint));
             if (idx >= 0) {
                 p[idx] *= HINT_FACTOR;
             }
@@ -324,69 +202,6 @@ public final class ChecklistClassifier {
             }
         }
         return String.join("; ", notes);
-    }
-
-    /**
-     * Up to three words of the title that weigh most for {@code outcome}: a word's weight is its own parameter plus those
-     * of the character bigrams inside it. Falls back to bigrams when no segmented word carries positive weight.
-     */
-    private String topTerms(String[] features, int outcome) {
-        Map<String, Double> bigram = new HashMap<>();
-        List<String> words = new ArrayList<>();
-        for (String f : features) {
-            if (f.startsWith(TitleFeatures.WORD)) {
-                words.add(f);
-            } else if (f.startsWith(TitleFeatures.BIGRAM)) {
-                bigram.put(TitleFeatures.term(f), weight(f, outcome));
-            }
-        }
-        Map<String, Double> scored = new LinkedHashMap<>();
-        for (String f : words) {
-            String w = TitleFeatures.term(f);
-            double score = weight(f, outcome);
-            for (int i = 0; i + 1 < w.length(); i++) {
-                score += bigram.getOrDefault(w.substring(i, i + 2), 0.0);
-            }
-            if (score > 0) {
-                scored.merge(w, score, Math::max);
-            }
-        }
-        if (scored.isEmpty()) {
-            bigram.forEach((b, v) -> {
-                if (v > 0) {
-                    scored.put(b, v);
-                }
-            });
-        }
-        return scored.entrySet().stream()
-                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
-                .limit(3)
-                .map(Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.joining(" "));
-    }
-
-    /** The model parameter of {@code feature} for {@code outcome}, 0 if it has none. */
-    private double weight(String feature, int outcome) {
-        Context c = parameters.get(feature);
-        if (c == null) {
-            return 0;
-        }
-        int[] os = c.getOutcomes();
-        for (int k = 0; k < os.length; k++) {
-            if (os[k] == outcome) {
-                return c.getParameters()[k];
-            }
-        }
-        return 0;
-    }
-
-    private int indexOf(String outcome) {
-        for (int i = 0; i < outcomes.length; i++) {
-            if (outcomes[i].equals(outcome)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static int argmax(double[] p) {

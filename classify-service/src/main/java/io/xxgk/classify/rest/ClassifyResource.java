@@ -1,6 +1,6 @@
 package io.xxgk.classify.rest;
 
-import io.xxgk.classify.service.Classification;
+import io.xxgk.classify.model.Classification;
 import io.xxgk.classify.service.ClassificationService;
 import io.xxgk.contract.event.ItemKind;
 import jakarta.ws.rs.Consumes;

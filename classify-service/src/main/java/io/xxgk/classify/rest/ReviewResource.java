@@ -3,7 +3,7 @@ package io.xxgk.classify.rest;
 import io.xxgk.contract.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.xxgk.classify.repository.CorrectionRecord;
+import io.xxgk.classify.repository.Correction;
 import io.xxgk.classify.service.ReviewService;
 import io.xxgk.classify.service.TrainedClassifier;
 import jakarta.annotation.security.RolesAllowed;
@@ -164,7 +164,7 @@ public class ReviewResource {
             throw ProblemException.invalid(errors);
         }
         return review.corrections(n).stream()
-                .map((CorrectionRecord c) -> new CorrectionView(c.schoolCode, c.itemId, c.revision, c.title, c.action, c.beforeItem,
+                .map((Correction c) -> new CorrectionView(c.schoolCode, c.itemId, c.revision, c.title, c.action, c.beforeItem,
                         c.afterItem, c.note, c.correctedBy, c.correctedAt)).toList();
     }
 

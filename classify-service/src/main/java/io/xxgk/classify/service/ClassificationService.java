@@ -1,5 +1,6 @@
 package io.xxgk.classify.service;
 
+import io.xxgk.classify.model.Classification;
 import io.xxgk.classify.screening.PersonalDataScreener;
 import io.xxgk.classify.screening.ScreeningResult;
 import io.xxgk.contract.event.AttachmentRef;
@@ -102,10 +103,29 @@ public class ClassificationService {
         String explanation = c.explanation() + (personalData
                 ? "；个人信息 personal data: " + combinedSummary(titleScreen, bodyScreen) + "（公开副本已打码 / masked）" : "")
                 + (notes.isEmpty() ? "" : "；附件 attachments: " + String.join("; ", notes));
-        return new ItemClassified(ItemClassified.SCHEMA_VERSION, in.itemId(), in.revision(), in.schoolCode(), in.department(),
-                titleScreen.maskedText(), in.body() == null ? null : bodyScreen.maskedText(), in.kind(), in.producedDate(),
-                in.publishedDate(), in.channels(), in.sourceUrl(), c.checklistItem(), c.category(), c.confidence(), explanation,
-                decision, holdReasons, personalData || personalDataInName, in.withholdReason(), attachments, clock.instant());
+        return ItemClassified.builder()
+                .itemId(in.itemId())
+                .revision(in.revision())
+                .schoolCode(in.schoolCode())
+                .department(in.department())
+                .title(titleScreen.maskedText())
+                .body(in.body() == null ? null : bodyScreen.maskedText())
+                .kind(in.kind())
+                .producedDate(in.producedDate())
+                .publishedDate(in.publishedDate())
+                .channels(in.channels())
+                .sourceUrl(in.sourceUrl())
+                .checklistItem(c.checklistItem())
+                .category(c.category())
+                .confidence(c.confidence())
+                .explanation(explanation)
+                .decision(decision)
+                .holdReasons(holdReasons)
+                .personalDataMasked(personalData || personalDataInName)
+                .withholdReason(in.withholdReason())
+                .attachments(attachments)
+                .classifiedAt(clock.instant())
+                .build();
     }
 
     /**

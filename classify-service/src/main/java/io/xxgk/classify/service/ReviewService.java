@@ -1,21 +1,16 @@
 package io.xxgk.classify.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.xxgk.classify.repository.ClassificationRecord;
 import io.xxgk.classify.model.ChecklistClassifier;
-import io.xxgk.classify.repository.CorrectionRecord;
-import io.xxgk.classify.repository.UnsentReviewRecord;
+import io.xxgk.classify.repository.Correction;
+import io.xxgk.classify.repository.StoredDecision;
+import io.xxgk.classify.repository.UnsentReview;
 import io.xxgk.contract.checklist.Checklist;
-import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -33,9 +28,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReviewService {
 
-    public static final String OUT = "items-reviewed";
     private static final Logger LOG = Logger.getLogger(ReviewService.class);
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     /** Hold reason carried by a WITHHOLD decision that a person took in review (ingest shows it as REJECTED). */
     public static final String REJECTED_IN_REVIEW = "REJECTED_IN_REVIEW";
 
@@ -45,12 +38,12 @@ public class ReviewService {
                        double confidence, List<String> reasons, String explanation, Instant heldSince) {
     }
 
-    private final MutinyEmitter<String> emitter;
+    private final ReviewDecisionSender sender;
     private final Checklist checklist;
     private final Clock clock;
 
-    public ReviewService(@Channel(OUT) MutinyEmitter<String> emitter, Checklist checklist, Clock clock) {
-        this.emitter = emitter;
+    public ReviewService(ReviewDecisionSender sender, Checklist checklist, Clock clock) {
+        this.sender = sender;
         this.checklist = checklist;
         this.clock = clock;
     }
@@ -58,10 +51,10 @@ public class ReviewService {
     public List<Held> queue(String schoolCode, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             var query = schoolCode == null
-                    ? ClassificationRecord.<ClassificationRecord>find("decision = 'HOLD' order by createdAt")
-                    : ClassificationRecord.<ClassificationRecord>find("decision = 'HOLD' and schoolCode = ?1 order by createdAt", schoolCode);
+                    ? StoredDecision.<StoredDecision>find("decision = 'HOLD' order by createdAt")
+                    : StoredDecision.<StoredDecision>find("decision = 'HOLD' and schoolCode = ?1 order by createdAt", schoolCode);
             List<Held> out = new ArrayList<>();
-            for (ClassificationRecord r : query.range(0, limit - 1).list()) {
+            for (StoredDecision r : query.range(0, limit - 1).list()) {
                 ItemClassified e = EventCodec.decode(r.event, ItemClassified.class);
                 out.add(new Held(r.schoolCode, r.itemId, r.revision, e.title(), r.checklistItem, r.hint, r.confidence,
                         e.holdReasons(), r.explanation, r.createdAt));
@@ -86,7 +79,7 @@ public class ReviewService {
             throw new IllegalArgumentException("checklistItem must be between 1 and 50, or null for none");
         }
         Optional<ItemClassified> committed = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
-            ClassificationRecord r = ClassificationRecord.findById(new ClassificationRecord.Key(schoolCode, itemId, revision),
+            StoredDecision r = StoredDecision.findById(new StoredDecision.Key(schoolCode, itemId, revision),
                     LockModeType.PESSIMISTIC_WRITE);
             if (r == null) {
                 return Optional.<ItemClassified>empty();
@@ -99,16 +92,19 @@ public class ReviewService {
             Integer item = action == Action.CORRECT ? checklistItem : held.checklistItem();
             Integer category = item == null ? null : checklist.categoryOf(item).orElseThrow().number();
             Instant now = clock.instant();
-            ItemClassified decided = new ItemClassified(held.schemaVersion(), held.itemId(), held.revision(), held.schoolCode(),
-                    held.department(), held.title(), held.body(), held.kind(), held.producedDate(), held.publishedDate(),
-                    held.channels(), held.sourceUrl(), item, category, 1.0,
-                    "人工审核 reviewed by " + who + ": " + action + (note == null ? "" : " — " + note) + "；" + held.explanation(),
-                    action == Action.REJECT ? Decision.WITHHOLD : Decision.PUBLISH,
-                    action == Action.REJECT ? List.of(REJECTED_IN_REVIEW) : List.of(), held.personalDataMasked(),
-                    action == Action.REJECT ? "OTHER" : held.withholdReason(), held.attachments(), now);
+            ItemClassified decided = held.toBuilder()
+                    .checklistItem(item)
+                    .category(category)
+                    .confidence(1.0)
+                    .explanation("人工审核 reviewed by " + who + ": " + action + (note == null ? "" : " — " + note) + "；" + held.explanation())
+                    .decision(action == Action.REJECT ? Decision.WITHHOLD : Decision.PUBLISH)
+                    .holdReasons(action == Action.REJECT ? List.of(REJECTED_IN_REVIEW) : List.of())
+                    .withholdReason(action == Action.REJECT ? "OTHER" : held.withholdReason())
+                    .classifiedAt(now)
+                    .build();
             String event = EventCodec.encode(decided);
 
-            CorrectionRecord c = new CorrectionRecord();
+            Correction c = new Correction();
             c.schoolCode = schoolCode;
             c.itemId = itemId;
             c.revision = revision;
@@ -126,7 +122,7 @@ public class ReviewService {
             r.event = event;
             r.reviewedBy = who;
             r.reviewedAt = now;
-            UnsentReviewRecord unsent = new UnsentReviewRecord();
+            UnsentReview unsent = new UnsentReview();
             unsent.schoolCode = schoolCode;
             unsent.itemId = itemId;
             unsent.revision = revision;
@@ -135,7 +131,7 @@ public class ReviewService {
             unsent.persist();
             return Optional.of(decided);
         });
-        return committed.map(event -> new Decided(event, deliver(new ClassificationRecord.Key(schoolCode, itemId, revision))));
+        return committed.map(event -> new Decided(event, deliver(new StoredDecision.Key(schoolCode, itemId, revision))));
     }
 
     private static boolean sameDecision(ItemClassified prior, Action action, Integer checklistItem) {
@@ -147,11 +143,11 @@ public class ReviewService {
     }
 
     /** Sends the unsent decision of {@code key}, if there is one; true when nothing is left unsent. */
-    private boolean deliver(ClassificationRecord.Key key) {
+    private boolean deliver(StoredDecision.Key key) {
         Optional<String> event;
         try {
             event = QuarkusTransaction.requiringNew().call(() ->
-                    UnsentReviewRecord.<UnsentReviewRecord>findByIdOptional(key).map(u -> u.event));
+                    UnsentReview.<UnsentReview>findByIdOptional(key).map(u -> u.event));
         } catch (RuntimeException e) {
             LOG.warnf("review decision %s/%s/%d: unsent state unreadable, the retry will send it: %s", key.schoolCode, key.itemId,
                     key.revision, e.getMessage());
@@ -160,18 +156,17 @@ public class ReviewService {
         return event.map(e -> send(key, e)).orElse(true);
     }
 
-    private boolean send(ClassificationRecord.Key key, String event) {
+    private boolean send(StoredDecision.Key key, String event) {
         ItemClassified decided = EventCodec.decode(event, ItemClassified.class);
         try {
-            emitter.sendMessage(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(decided.schoolCode()).withHeaders(CloudEventHeaders.toKafka(CloudEventHeaders.of(decided))).build())).await().atMost(SEND_TIMEOUT);
+            sender.send(event, decided);
         } catch (RuntimeException e) {
             LOG.warnf("review decision %s/%s/%d committed but not acknowledged by the broker; it will be re-sent: %s",
                     key.schoolCode, key.itemId, key.revision, e.getMessage());
             return false;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> UnsentReviewRecord.delete(
+            QuarkusTransaction.requiringNew().run(() -> UnsentReview.delete(
                     "schoolCode = ?1 and itemId = ?2 and revision = ?3 and event = ?4", key.schoolCode, key.itemId, key.revision, event));
         } catch (RuntimeException e) {
             // sent; the row stays and the retry sends the same event once more, which consumers take as a redelivery
@@ -186,11 +181,11 @@ public class ReviewService {
      * decision is left alone); returns how many were acknowledged.
      */
     public int resendUnsent(Duration minAge) {
-        List<UnsentReviewRecord> unsent = QuarkusTransaction.requiringNew().call(() ->
-                UnsentReviewRecord.decidedBefore(clock.instant().minus(minAge), 100));
+        List<UnsentReview> unsent = QuarkusTransaction.requiringNew().call(() ->
+                UnsentReview.decidedBefore(clock.instant().minus(minAge), 100));
         int sent = 0;
-        for (UnsentReviewRecord u : unsent) {
-            if (send(new ClassificationRecord.Key(u.schoolCode, u.itemId, u.revision), u.event)) {
+        for (UnsentReview u : unsent) {
+            if (send(new StoredDecision.Key(u.schoolCode, u.itemId, u.revision), u.event)) {
                 sent++;
             } else {
                 break; // the broker is down: try again at the next round
@@ -199,8 +194,8 @@ public class ReviewService {
         return sent;
     }
 
-    public List<CorrectionRecord> corrections(int limit) {
+    public List<Correction> corrections(int limit) {
         return QuarkusTransaction.requiringNew().call(() ->
-                CorrectionRecord.<CorrectionRecord>find("order by correctedAt desc").range(0, limit - 1).list());
+                Correction.<Correction>find("order by correctedAt desc").range(0, limit - 1).list());
     }
 }

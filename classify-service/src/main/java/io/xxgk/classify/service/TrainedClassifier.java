@@ -2,7 +2,8 @@ package io.xxgk.classify.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xxgk.classify.model.ChecklistClassifier;
-import io.xxgk.classify.repository.CorrectionRecord;
+import io.xxgk.classify.model.Classification;
+import io.xxgk.classify.repository.Correction;
 import io.xxgk.contract.event.ItemKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -39,7 +40,7 @@ public class TrainedClassifier implements ItemClassifier {
     /** Trains on the shipped data and the corrections; returns the number of corrections used. */
     public synchronized int retrain() {
         List<String[]> corrections = QuarkusTransaction.requiringNew().call(() ->
-                CorrectionRecord.<CorrectionRecord>list("action in ?1", List.of("CONFIRM", "CORRECT")).stream()
+                Correction.<Correction>list("action in ?1", List.of("CONFIRM", "CORRECT")).stream()
                         .map(c -> new String[]{c.title, c.afterItem == null ? "-" : c.afterItem.toString()})
                         .toList());
         long t0 = System.nanoTime();

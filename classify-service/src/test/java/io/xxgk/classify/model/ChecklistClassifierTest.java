@@ -1,6 +1,5 @@
 package io.xxgk.classify.model;
 
-import io.xxgk.classify.service.Classification;
 import io.xxgk.classify.tools.Evaluate;
 import io.xxgk.contract.event.ItemKind;
 import org.junit.jupiter.api.BeforeAll;

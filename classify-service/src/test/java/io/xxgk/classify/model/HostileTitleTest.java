@@ -1,6 +1,5 @@
 package io.xxgk.classify.model;
 
-import io.xxgk.classify.service.Classification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

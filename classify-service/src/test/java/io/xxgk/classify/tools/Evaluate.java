@@ -3,7 +3,7 @@ package io.xxgk.classify.tools;
 import io.xxgk.classify.model.ChecklistClassifier;
 import io.xxgk.classify.model.TitleFeatures;
 import io.xxgk.classify.model.TrainingData;
-import io.xxgk.classify.service.Classification;
+import io.xxgk.classify.model.Classification;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 

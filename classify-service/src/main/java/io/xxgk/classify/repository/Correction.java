@@ -13,7 +13,7 @@ import java.time.Instant;
 /** An operator's decision on a held item: who, when, what it was and what it became. */
 @Entity
 @Table(name = "correction")
-public class CorrectionRecord extends PanacheEntityBase {
+public class Correction extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

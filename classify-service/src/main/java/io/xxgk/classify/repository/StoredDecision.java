@@ -18,8 +18,8 @@ import java.util.Optional;
 /** One processed (item, revision): makes the consumer idempotent and keeps what was decided. */
 @Entity
 @Table(name = "classification")
-@IdClass(ClassificationRecord.Key.class)
-public class ClassificationRecord extends PanacheEntityBase {
+@IdClass(StoredDecision.Key.class)
+public class StoredDecision extends PanacheEntityBase {
 
     @Id
     @Column(name = "school_code")
@@ -65,13 +65,13 @@ public class ClassificationRecord extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static Optional<ClassificationRecord> find(String schoolCode, String itemId, int revision) {
+    public static Optional<StoredDecision> find(String schoolCode, String itemId, int revision) {
         return findByIdOptional(new Key(schoolCode, itemId, revision));
     }
 
     /** Persists a new decision (inside the caller's transaction) with its event as sent. */
-    public static ClassificationRecord store(ItemClassified c, Integer hint) {
-        ClassificationRecord r = new ClassificationRecord();
+    public static StoredDecision store(ItemClassified c, Integer hint) {
+        StoredDecision r = new StoredDecision();
         r.schoolCode = c.schoolCode();
         r.itemId = c.itemId();
         r.revision = c.revision();

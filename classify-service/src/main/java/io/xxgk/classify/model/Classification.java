@@ -1,4 +1,4 @@
-package io.xxgk.classify.service;
+package io.xxgk.classify.model;
 
 /** The classifier's answer: a checklist item (or none), its category, how sure, and why. */
 public record Classification(Integer checklistItem, Integer category, double confidence, String explanation) {

@@ -13,8 +13,8 @@ import java.util.List;
 /** A committed review decision the broker has not acknowledged yet: written with the decision, deleted once sent. */
 @Entity
 @Table(name = "unsent_review")
-@IdClass(ClassificationRecord.Key.class)
-public class UnsentReviewRecord extends PanacheEntityBase {
+@IdClass(StoredDecision.Key.class)
+public class UnsentReview extends PanacheEntityBase {
 
     @Id
     @Column(name = "school_code")
@@ -33,7 +33,7 @@ public class UnsentReviewRecord extends PanacheEntityBase {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
-    public static List<UnsentReviewRecord> decidedBefore(Instant before, int limit) {
-        return UnsentReviewRecord.<UnsentReviewRecord>find("decidedAt < ?1 order by decidedAt", before).range(0, limit - 1).list();
+    public static List<UnsentReview> decidedBefore(Instant before, int limit) {
+        return UnsentReview.<UnsentReview>find("decidedAt < ?1 order by decidedAt", before).range(0, limit - 1).list();
     }
 }

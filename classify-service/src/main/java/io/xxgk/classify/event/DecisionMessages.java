@@ -1,0 +1,20 @@
+package io.xxgk.classify.event;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.xxgk.contract.event.CloudEventHeaders;
+import io.xxgk.contract.event.ItemClassified;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** A decision as a Kafka message: the encoded event, keyed by school, with its CloudEvents headers. */
+final class DecisionMessages {
+
+    private DecisionMessages() {
+    }
+
+    static Message<String> of(String event, ItemClassified decided) {
+        return Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(decided.schoolCode())
+                .withHeaders(CloudEventHeaders.toKafka(CloudEventHeaders.of(decided)))
+                .build());
+    }
+}
