@@ -44,7 +44,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,8 +65,8 @@ class SubmittedItemProcessorInMemoryTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>();
-            config.put("mp.messaging.incoming." + SubmittedItemProcessor.IN + ".connector", InMemoryConnector.CONNECTOR);
-            for (String out : List.of(SubmittedItemProcessor.OUT, SubmittedItemProcessor.DEAD_LETTER)) {
+            config.put("mp.messaging.incoming." + Channels.ITEMS_SUBMITTED + ".connector", InMemoryConnector.CONNECTOR);
+            for (String out : List.of(Channels.ITEMS_CLASSIFIED, Channels.DEAD_LETTER)) {
                 config.put("mp.messaging.outgoing." + out + ".connector", InMemoryConnector.CONNECTOR);
             }
             return config;
@@ -85,8 +84,8 @@ class SubmittedItemProcessorInMemoryTest {
 
     @BeforeEach
     void clearSinks() {
-        connector.sink(SubmittedItemProcessor.OUT).clear();
-        connector.sink(SubmittedItemProcessor.DEAD_LETTER).clear();
+        connector.sink(Channels.ITEMS_CLASSIFIED).clear();
+        connector.sink(Channels.DEAD_LETTER).clear();
     }
 
     @Test
@@ -107,7 +106,7 @@ class SubmittedItemProcessorInMemoryTest {
         assertFalse(p.body().contains("11010519491231002X"), "the public copy is masked: " + p.body());
         assertTrue(p.personalDataMasked());
 
-        InMemorySink<String> deadLetters = connector.sink(SubmittedItemProcessor.DEAD_LETTER);
+        InMemorySink<String> deadLetters = connector.sink(Channels.DEAD_LETTER);
         await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters.received().size() == 1);
         Message<String> dead = deadLetters.received().get(0);
         assertTrue(dead.getPayload().contains(run + "-broken"));
@@ -120,12 +119,12 @@ class SubmittedItemProcessorInMemoryTest {
         ItemSubmitted budget = item("budget", "关于公开2026年部门预算的说明", "财务处", "根据规定，现将本校2026年部门预算公开如下。");
         poll(EventCodec.encode(budget));
         ItemClassified first = EventCodec.decode(decisions(1).get(budget.itemId()).getPayload(), ItemClassified.class);
-        connector.sink(SubmittedItemProcessor.OUT).clear();
+        connector.sink(Channels.ITEMS_CLASSIFIED).clear();
 
         poll(EventCodec.encode(budget));
         ItemClassified again = EventCodec.decode(decisions(1).get(budget.itemId()).getPayload(), ItemClassified.class);
         assertEquals(first, again, "the same decision, to the instant it was first made");
-        assertTrue(connector.sink(SubmittedItemProcessor.DEAD_LETTER).received().isEmpty());
+        assertTrue(connector.sink(Channels.DEAD_LETTER).received().isEmpty());
     }
 
     private ItemSubmitted item(String suffix, String title, String department, String body) {
@@ -140,13 +139,13 @@ class SubmittedItemProcessorInMemoryTest {
         for (String v : values) {
             records.add(new ConsumerRecord<>(Topics.ITEMS_SUBMITTED, 0, offset++, SCHOOL, v));
         }
-        connector.<ConsumerRecords<String, String>>source(SubmittedItemProcessor.IN)
+        connector.<ConsumerRecords<String, String>>source(Channels.ITEMS_SUBMITTED)
                 .send(new ConsumerRecords<>(Map.of(new TopicPartition(Topics.ITEMS_SUBMITTED, 0), records)));
     }
 
     /** The decisions sent so far, by item id, once there are {@code count} of them. */
     private Map<String, Message<String>> decisions(int count) {
-        InMemorySink<String> sink = connector.sink(SubmittedItemProcessor.OUT);
+        InMemorySink<String> sink = connector.sink(Channels.ITEMS_CLASSIFIED);
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.received().size() >= count);
         assertEquals(count, sink.received().size());
         return sink.received().stream().collect(Collectors.toMap(
