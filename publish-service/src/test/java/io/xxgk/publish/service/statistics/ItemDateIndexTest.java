@@ -66,8 +66,10 @@ class ItemDateIndexTest {
             assertThat(breakdown, containsString("(item_date >= '2021-09-01'::date) AND (item_date <= '2022-08-31'::date)"));
             assertThat(latest, containsString("catalogue_latest_by_item"));
             assertThat(latest, not(containsString("Sort")));
-            // every row is NEWS here, so by_date (kind as a filter) and by_kind serve the order equally well
-            assertThat(byKind, containsString("Index Scan using catalogue_public_by_"));
+            // every row is NEWS here, so by_date (kind as a filter) and by_kind serve the order equally well; an index-only
+            // scan when the visibility map allows it (it did on one run in CI, not on others)
+            assertThat(byKind, containsString("Scan using catalogue_public_by_"));
+            assertThat(byKind, not(containsString("Seq Scan")));
             assertThat(byKind, not(containsString("Sort")));
         }
     }
