@@ -5,6 +5,8 @@
 # A process that dies is restarted with backoff (logged, 1 s doubling to 60 s). Servers left running by a ./run.sh of
 # the same data folder that was killed (SIGKILL) are recognised and stopped at start; the JVMs it starts stop by
 # themselves when it dies. A port taken by anything else is reported and nothing starts.
+# ./run.sh --servers-only starts Kafka, PostgreSQL and S3 alone and prints each service's environment, for
+# ./mvnw quarkus:dev -pl <service> (the services' dev profile already points at these ports).
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -14,17 +14,20 @@ import java.util.Map;
 /**
  * {@code ./run.sh}: the whole pipeline on 127.0.0.1 with real Kafka, PostgreSQL and S3, then the demo data.
  * Data lives under {@code XXGK_DATA_DIR} (default {@code ./.data}) and survives restarts; Ctrl-C stops everything.
+ * {@code ./run.sh --servers-only} starts Kafka, PostgreSQL and S3 alone and prints each service's environment, for
+ * {@code ./mvnw quarkus:dev -pl <service>} (whose dev profile already points at these ports).
  */
 public final class RunMain {
 
     public static void main(String[] args) {
         Path dataDir = Path.of(System.getenv().getOrDefault("XXGK_DATA_DIR", ".data")).toAbsolutePath().normalize();
         boolean loadDemo = !"false".equalsIgnoreCase(System.getenv().getOrDefault("XXGK_DEMO_DATA", "true"));
+        boolean serversOnly = List.of(args).contains("--servers-only");
         LocalStack.Settings settings = LocalStack.Settings.defaults(dataDir);
         Pipeline.ServicePorts servicePorts = Pipeline.ServicePorts.defaults();
         // a launcher killed with SIGKILL leaves PostgreSQL (and perhaps more) running: ours, so stop it and start afresh
         StaleServers.reclaimAll(dataDir);
-        checkPorts(settings, servicePorts);
+        checkPorts(settings, serversOnly ? null : servicePorts);
 
         StackPaths paths = StackPaths.fromBuild();
         List<AutoCloseable> toClose = new ArrayList<>();
@@ -46,6 +49,13 @@ public final class RunMain {
             LocalStack stack = new LocalStack(settings, paths);
             toClose.add(stack);
             stack.start();
+            if (serversOnly) {
+                Supervisor supervisor = new Supervisor();
+                stack.supervised().forEach(supervisor::watch);
+                toClose.add(supervisor.start());
+                printServerEnvironment(stack);
+                Thread.currentThread().join();
+            }
             Pipeline pipeline = new Pipeline(stack, paths, dataDir.resolve("logs"), servicePorts,
                     Map.of("xxgk.admin-token", adminToken));
             toClose.add(pipeline);
@@ -69,6 +79,18 @@ public final class RunMain {
             System.err.println("启动失败 / start failed: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** Each service's settings for this stack, as environment variables; the dev profile's defaults are the same. */
+    private static void printServerEnvironment(LocalStack stack) {
+        System.out.println("服务器已就绪 / servers ready: PostgreSQL " + stack.settings().postgresPort() + ", Kafka "
+                + stack.kafka().bootstrapServers() + ", S3 " + stack.objectStore().endpoint());
+        for (String service : List.of("ingest", "classify", "publish")) {
+            System.out.println("\n# " + service + "-service: ./mvnw quarkus:dev -pl " + service + "-service "
+                    + "(its dev profile already uses these; export them to run the packaged jar instead)");
+            stack.serviceConfig(service).forEach((k, v) -> System.out.println("export " + LocalStack.envName(k) + "=" + v));
+        }
+        System.out.println("\nCtrl-C 停止 / stops the servers.");
     }
 
     private static String demo(Pipeline pipeline, String adminToken, Path dataDir) throws IOException {
@@ -114,15 +136,18 @@ public final class RunMain {
         System.out.println("=========================================================================");
     }
 
+    /** {@code p} is null when only the servers start. */
     private static void checkPorts(LocalStack.Settings s, Pipeline.ServicePorts p) {
         Map<Integer, String> wanted = new LinkedHashMap<>();
         wanted.put(s.postgresPort(), "PostgreSQL");
         wanted.put(s.kafkaPort(), "Kafka");
         wanted.put(s.kafkaControllerPort(), "Kafka controller");
         wanted.put(s.s3Port(), "S3 object store");
-        wanted.put(p.ingest(), "ingest-service");
-        wanted.put(p.classify(), "classify-service");
-        wanted.put(p.publish(), "publish-service");
+        if (p != null) {
+            wanted.put(p.ingest(), "ingest-service");
+            wanted.put(p.classify(), "classify-service");
+            wanted.put(p.publish(), "publish-service");
+        }
         List<String> taken = new ArrayList<>();
         wanted.forEach((port, what) -> {
             if (!Ports.isFree(port)) {

@@ -40,6 +40,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -140,6 +143,22 @@ class DeploymentConfigIT {
             declaredPorts.put(service, composeContainerPort(service));
         }
         startAndRequireReady("docker-compose.yml", envs, declaredPorts);
+        aServiceWithoutItsBrokerRefusesToStartAndNamesIt(envs.get("publish-service"));
+    }
+
+    /**
+     * The prod profile has no local defaults: a deployment that forgets the broker's address is refused at start,
+     * with the setting named, instead of quietly dialling localhost.
+     */
+    private void aServiceWithoutItsBrokerRefusesToStartAndNamesIt(Map<String, String> env) throws Exception {
+        Map<String, String> withoutBroker = new LinkedHashMap<>(env);
+        assertNotNull(withoutBroker.remove("KAFKA_BOOTSTRAP_SERVERS"), "compose gives publish-service KAFKA_BOOTSTRAP_SERVERS");
+        Child refused = start("docker-compose.yml without KAFKA_BOOTSTRAP_SERVERS", "publish-service", withoutBroker, Ports.free());
+        assertTrue(refused.process().waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "publish-service did not stop");
+        children.remove(refused);
+        String log = tail(refused.logFile(), 200);
+        assertNotEquals(0, refused.exitCode(), log);
+        assertTrue(log.contains("kafka.bootstrap.servers (KAFKA_BOOTSTRAP_SERVERS)"), log);
     }
 
     @Test
