@@ -188,9 +188,10 @@ class DeploymentManifestsTest {
     }
 
     /**
-     * Every setting of a service's own configuration that points at this machine (its local default) or that it
-     * requires with no default must be given by compose and by deploy/. Derived from the service's
-     * application.properties and its @ConfigProperty injections, so a new required setting is noticed here.
+     * Every setting of a service's own configuration that points at this machine (its local default), that it lists in
+     * xxgk.production.required-settings, or that it requires with no default must be given by compose and by deploy/.
+     * Derived from the service's application.properties and its @ConfigProperty injections, so a new required
+     * setting is noticed here.
      */
     @Test
     void composeAndDeployGiveEveryServiceTheSettingsItCannotDefault() throws IOException {
@@ -340,6 +341,13 @@ class DeploymentManifestsTest {
             if (LOOPBACK.matcher(value).find()
                     || (value.matches("\\$\\{[^:}]+}") && !props.containsKey(value.substring(2, value.length() - 1)))) {
                 needed.add(property);
+            }
+        }
+        // what the service itself declares it cannot start without in production (contract's RequiredSettingsCheck)
+        String required = props.getProperty("xxgk.production.required-settings", "");
+        for (String property : required.split(",")) {
+            if (!property.isBlank()) {
+                needed.add(property.strip());
             }
         }
         // an injection with no default that is not Optional
