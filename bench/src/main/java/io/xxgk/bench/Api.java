@@ -159,20 +159,6 @@ final class Api {
         throw new IllegalStateException("catalogue of " + school + " has no checklist item " + checklistItem);
     }
 
-    /**
-     * The same count from the public list, {@code GET .../items?checklistItem=18&limit=1} ({@code total}, first page):
-     * one count over an index, where the catalogue also probes each of the 50 checklist items.
-     */
-    long listedCount(String school, int checklistItem) {
-        Reply r = send(HttpRequest.newBuilder(URI.create(publish + "/api/v1/schools/" + school + "/items?checklistItem=" + checklistItem
-                        + "&limit=1"))
-                .timeout(Duration.ofSeconds(60)).GET().build());
-        if (r.status() != 200) {
-            throw new IllegalStateException("item list of " + school + ": " + r.status() + " " + abbreviate(r.body()));
-        }
-        return r.json().path("total").asLong(-1);
-    }
-
     HttpRequest publishedItem(String school, String id) {
         return HttpRequest.newBuilder(URI.create(publish + "/api/v1/schools/" + school + "/items/" + id))
                 .timeout(Duration.ofSeconds(30)).GET().build();
