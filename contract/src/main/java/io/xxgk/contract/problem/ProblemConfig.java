@@ -18,4 +18,7 @@ public interface ProblemConfig {
     /** A read-only public API answers 405 to any method but GET and HEAD, whatever the path. */
     @WithDefault("false")
     boolean readOnly();
+
+    /** Under a read-only API, the path prefix that is not read-only (the console's signed-in endpoints). */
+    java.util.Optional<String> writablePrefix();
 }

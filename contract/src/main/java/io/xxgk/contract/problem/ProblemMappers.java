@@ -48,11 +48,13 @@ public class ProblemMappers {
     private final int retryAfterSeconds;
     private final String authChallenge;
     private final boolean readOnly;
+    private final String writablePrefix;
 
     public ProblemMappers(ProblemConfig config) {
         this.retryAfterSeconds = config.retryAfterSeconds();
         this.authChallenge = config.authChallenge();
         this.readOnly = config.readOnly();
+        this.writablePrefix = config.writablePrefix().orElse(null);
     }
 
     @ServerExceptionMapper
@@ -186,7 +188,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri, Request request) {
-        if (readOnly && !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
+        if (readOnlyAt(uri) && !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
             return readOnlyMethod(uri);
         }
         return respond(new Problem(Problem.TYPE_BASE + "not-found", "未找到 / Not found", 404,
@@ -196,7 +198,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
-        if (readOnly) {
+        if (readOnlyAt(uri)) {
             return readOnlyMethod(uri);
         }
         String allowed = String.join(", ", e.getResponse().getAllowedMethods());
@@ -204,6 +206,10 @@ public class ProblemMappers {
                         405, "该路径不支持此方法，可用：" + allowed + " / this method is not allowed here; allowed: " + allowed,
                         uri.getPath(), List.of(new FieldError("method", "not-allowed", "allowed: " + allowed, "可用：" + allowed)))))
                 .header(HttpHeaders.ALLOW, allowed).build();
+    }
+
+    private boolean readOnlyAt(UriInfo uri) {
+        return readOnly && (writablePrefix == null || !uri.getPath().startsWith(writablePrefix));
     }
 
     private static Response readOnlyMethod(UriInfo uri) {
