@@ -156,6 +156,9 @@ public final class AnnualReportBuilder {
         }
         b.add(para(time.toArray()));
         b.add(para("（计算规则：" + t.rule() + "）"));
+        if (t.calendarNote() != null) {
+            b.add(para("（注意：" + t.calendarNote() + "）"));
+        }
 
         b.add(new SubHeading("（四）主动公开的主要内容和重点领域"));
         b.add(para(blank("学校基本信息、招生考试、财务资产及收费、人事师资、教学质量、学生管理服务、学风建设、学位学科、对外交流与合作等重点领域信息的公开情况")));

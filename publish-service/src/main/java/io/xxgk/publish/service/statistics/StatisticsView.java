@@ -65,10 +65,11 @@ public record StatisticsView(
 
     /**
      * evaluated = published; onTime includes the undated items (no publishedDate: taken as published the day they
-     * were produced); percentOnTime = onTime / evaluated; maxWorkingDays: the longest delay among dated items.
+     * were produced); percentOnTime = onTime / evaluated; maxWorkingDays: the longest delay among dated items;
+     * calendarNote: set when the period touches a year the holiday calendar does not cover.
      */
     public record Timeliness(int limitWorkingDays, long evaluated, long onTime, long late, long undated,
-                             BigDecimal percentOnTime, int maxWorkingDays, String rule) {
+                             BigDecimal percentOnTime, int maxWorkingDays, String rule, String calendarNote) {
     }
 
     /**

@@ -141,7 +141,16 @@ class StatisticsTest {
                 .body("timeliness.onTime", equalTo(540))
                 .body("timeliness.percentOnTime", equalTo(98.5f))
                 .body("timeliness.maxWorkingDays", greaterThan(20))
-                .body("timeliness.rule", containsString("周一至周五"));
+                .body("timeliness.rule", containsString("周一至周五"))
+                .body("timeliness.rule", containsString("《高等学校信息公开办法》第十八条"))
+                .body("timeliness.calendarNote", nullValue());
+    }
+
+    @Test
+    void aPeriodOutsideTheHolidayCalendarSaysSo() {
+        given().when().get("/api/v1/schools/zzsz/statistics?year=2031").then().statusCode(200)
+                .body("timeliness.calendarNote", containsString("2031"))
+                .body("timeliness.calendarNote", containsString("节假日日历未收录"));
     }
 
     @Test
