@@ -78,6 +78,8 @@ class StatisticsTest {
         // one item counts under every channel it went out on
         assertEquals(List.of("WEBSITE", "WECHAT"), json.getList("byChannel.key"));
         assertEquals(List.of(548, 183), json.getList("byChannel.count"));
+        // every item is on the website, some on WeChat too: the union counts each once
+        assertEquals(548, json.getInt("channelUnion"));
         assertEquals(List.of(100.0f, 33.4f), json.getList("byChannel.percent"));
         assertEquals("学校网站", json.getString("byChannel[0].label"));
 
