@@ -107,6 +107,9 @@ public final class AnnualReportBuilder {
             parts.add("。");
         }
         b.add(para(parts.toArray()));
+        if (s.internal() > 0) {
+            b.add(para("另有校内公开（仅在校内发布）的信息", s.internal(), "条，单独统计，不计入上述数量。"));
+        }
         List<Share> channels = s.byChannel();
         if (!channels.isEmpty()) {
             b.add(para("按公开渠道统计（一条信息可同时通过多个渠道公开）：", channels.stream()

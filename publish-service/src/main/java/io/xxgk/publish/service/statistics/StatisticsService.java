@@ -111,7 +111,7 @@ public class StatisticsService {
 
         List<Share> withheld = withheld(f.withheldByReason());
         return new StatisticsView(SchoolView.of(school), period(kind, year), b.total(),
-                withheld.stream().mapToLong(Share::count).sum(), withheld,
+                withheld.stream().mapToLong(Share::count).sum(), f.internal(), withheld,
                 byCategory, items, byKind(school.code(), b), byChannel(f.byChannel(), b.total()), f.channelUnion(),
                 sortedByCount(b.byDepartment(), b.total()), byMonth(b, from, to), coverage,
                 timeliness(f.timeliness(), from, to), requests(f.requests()),

@@ -18,6 +18,7 @@ public record StatisticsView(
         Period period,
         @Schema(description = "统计期内主动公开的信息条数（状态为已发布） / published items in the period") long published,
         @Schema(description = "统计期内不予公开的信息条数 / items withheld in the period") long withheld,
+        @Schema(description = "统计期内校内公开（仅在校内发布，不向社会公开）的信息条数，单独统计，不计入其他各项 / items published inside the school only (校内公开), counted apart from every other figure") long internal,
         @Schema(description = "不予公开信息按理由 / withheld items by reason (share of withheld)") List<Share> withheldByReason,
         @Schema(description = "按清单类别（十类，另列清单外） / by checklist category, plus items outside the checklist") List<Share> byCategory,
         @Schema(description = "按清单事项（50项） / by checklist item") List<ChecklistItemStat> byChecklistItem,
