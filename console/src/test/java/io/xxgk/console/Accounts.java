@@ -41,7 +41,7 @@ final class Accounts {
     }
 
     static Response signIn(String username, String password) {
-        return given().redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
+        return given().redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("j_username", username).formParam("j_password", password)
                 .post("/j_security_check");
     }

@@ -31,7 +31,7 @@ class AdminAccountsTest {
         String session = Accounts.session(admin);
         String name = "nocsrf-" + UUID.randomUUID().toString().substring(0, 6);
         Response r = given().cookie("xxgk-console", session).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("username", name).formParam("role", "reviewer").formParam("password", "a-long-password-1")
                 .post("/admin/accounts");
         assertThat(r.statusCode(), is(400));
@@ -41,7 +41,7 @@ class AdminAccountsTest {
         // a token of another session's cookie is no good either
         Accounts.Csrf csrf = Accounts.Csrf.of(given().cookie("xxgk-console", session).get("/admin/accounts"));
         Response forged = given().cookie("xxgk-console", session).cookie("xxgk-csrf", csrf.cookie()).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", "x" + csrf.token().substring(1))
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", "x" + csrf.token().substring(1))
                 .formParam("username", name).formParam("role", "reviewer").formParam("password", "a-long-password-1")
                 .post("/admin/accounts");
         assertThat(forged.statusCode(), is(400));
@@ -54,7 +54,7 @@ class AdminAccountsTest {
         Accounts.Csrf csrf = Accounts.Csrf.of(given().cookie("xxgk-console", session).get("/admin/accounts"));
         String name = "editor-new-" + UUID.randomUUID().toString().substring(0, 6);
         Response r = given().cookie("xxgk-console", session).cookie("xxgk-csrf", csrf.cookie()).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.token())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", csrf.token())
                 .formParam("username", name).formParam("displayName", "李老师").formParam("role", "editor")
                 .formParam("department", "财务处").formParam("password", "a-long-password-1")
                 .post("/admin/accounts");
@@ -77,7 +77,7 @@ class AdminAccountsTest {
         String session = Accounts.session(admin);
         Accounts.Csrf csrf = Accounts.Csrf.of(given().cookie("xxgk-console", session).get("/admin/accounts"));
         Response r = given().cookie("xxgk-console", session).cookie("xxgk-csrf", csrf.cookie()).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.token())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", csrf.token())
                 .formParam("username", "editor-nodept").formParam("role", "editor").formParam("password", "short")
                 .post("/admin/accounts");
         assertThat(r.statusCode(), is(400));
@@ -93,14 +93,14 @@ class AdminAccountsTest {
         Accounts.Csrf csrf = Accounts.Csrf.of(given().cookie("xxgk-console", session).get("/admin/accounts"));
 
         given().cookie("xxgk-console", session).cookie("xxgk-csrf", csrf.cookie()).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.token())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", csrf.token())
                 .formParam("password", "brand-new-password").post("/admin/accounts/" + id + "/password")
                 .then().statusCode(303);
         assertThat(Accounts.signIn(target, Accounts.PASSWORD).getHeader("Location"), containsString("error"));
         assertThat(Accounts.signIn(target, "brand-new-password").getHeader("Location"), not(containsString("error")));
 
         given().cookie("xxgk-console", session).cookie("xxgk-csrf", csrf.cookie()).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.token())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", csrf.token())
                 .formParam("enabled", "false").post("/admin/accounts/" + id + "/enabled")
                 .then().statusCode(303);
         assertThat(Accounts.load(target).enabled, is(false));

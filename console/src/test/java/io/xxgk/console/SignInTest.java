@@ -147,7 +147,7 @@ class SignInTest {
     @Test
     void aCrossSiteSignInPostIsRefused() {
         String user = Accounts.create("reviewer", null);
-        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Origin", "https://evil.example").header("Sec-Fetch-Site", "cross-site")
                 .formParam("j_username", user).formParam("j_password", Accounts.PASSWORD)
                 .post("/j_security_check");
