@@ -17,20 +17,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * One real stack and the three packaged services as separate JVMs, shared by every IT of this module run and
- * stopped when the JVM exits.
+ * stopped when the JVM exits; the console too, once a test asks for it ({@link #console()}).
  */
-final class RunningPipeline {
+public final class RunningPipeline {
 
-    static final String ADMIN = "it-admin-" + UUID.randomUUID();
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** The console's demo school and the department of its demo editor. */
+    public static final String CONSOLE_SCHOOL = "zzsz";
+    public static final String CONSOLE_DEPARTMENT = "招生就业处";
+
+    public static final String ADMIN = "it-admin-" + UUID.randomUUID();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static RunningPipeline instance;
+
+    private String consoleUrl;
+    private List<DemoData.ConsoleAccount> consoleAccounts;
 
     final LocalStack stack;
     final Pipeline pipeline;
@@ -40,7 +48,7 @@ final class RunningPipeline {
         this.pipeline = pipeline;
     }
 
-    static synchronized RunningPipeline get() {
+    public static synchronized RunningPipeline get() {
         if (instance == null) {
             try {
                 Path dir = Files.createTempDirectory("xxgk-it-");
@@ -59,6 +67,25 @@ final class RunningPipeline {
             }
         }
         return instance;
+    }
+
+    /**
+     * The console (its packaged jar), started once per JVM with one demo account per role of {@link #CONSOLE_SCHOOL};
+     * returns its base URL.
+     */
+    public synchronized String console() {
+        if (consoleUrl == null) {
+            consoleAccounts = DemoData.consoleAccounts(CONSOLE_SCHOOL, CONSOLE_DEPARTMENT);
+            consoleUrl = pipeline.startConsole(Map.of("xxgk.console.demo-accounts", DemoData.consoleAccountsSetting(consoleAccounts),
+                    "xxgk.console.bootstrap-school", CONSOLE_SCHOOL));
+        }
+        return consoleUrl;
+    }
+
+    /** The console's demo account of a role (editor, reviewer, leader, operator, admin), with its password. */
+    public synchronized DemoData.ConsoleAccount consoleAccount(String role) {
+        console();
+        return consoleAccounts.stream().filter(a -> a.role().equals(role)).findFirst().orElseThrow();
     }
 
     // ---- controls for crash and outage tests; each returns when the change has taken effect
@@ -97,15 +124,15 @@ final class RunningPipeline {
         stack.postgres().start();
     }
 
-    String url(Pipeline.Service s) {
+    public String url(Pipeline.Service s) {
         return pipeline.url(s);
     }
 
-    String issueKey(String school, String department) {
+    public String issueKey(String school, String department) {
         return new DemoData(url(Pipeline.Service.INGEST), ADMIN).issueKey(school, department);
     }
 
-    HttpResponse<String> postItem(String key, Map<String, Object> item) {
+    public HttpResponse<String> postItem(String key, Map<String, Object> item) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url(Pipeline.Service.INGEST) + "/api/v1/items"))
                             .header("Authorization", "Bearer " + key).header("Content-Type", "application/json; charset=UTF-8")
@@ -120,7 +147,7 @@ final class RunningPipeline {
         }
     }
 
-    JsonNode get(String url) throws Exception {
+    public JsonNode get(String url) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
