@@ -110,7 +110,8 @@ public final class AnnualReportBuilder {
         List<Share> channels = s.byChannel();
         if (!channels.isEmpty()) {
             b.add(para("按公开渠道统计（一条信息可同时通过多个渠道公开）：", channels.stream()
-                    .map(ch -> ch.label() + ch.count() + "条（" + pct(ch.percent()) + "）").collect(Collectors.joining("，")), "。"));
+                    .map(ch -> ch.label() + ch.count() + "条（" + pct(ch.percent()) + "）").collect(Collectors.joining("，")),
+                    "；各渠道去重合计", s.channelUnion(), "条。"));
         }
         b.add(para(blank("通过会议、文件、校报、宣传栏、电子显示屏、新媒体等其他渠道公开信息的情况（如官方微信推送条数、阅读量）")));
         b.add(table("表1 主动公开信息分类统计", List.of("信息类别", "条数", "占比"), List.of(50, 25, 25),
@@ -164,6 +165,9 @@ public final class AnnualReportBuilder {
         }
         b.add(para(time.toArray()));
         b.add(para("（计算规则：" + t.rule() + "）"));
+        if (t.calendarNote() != null) {
+            b.add(para("（注意：" + t.calendarNote() + "）"));
+        }
 
         b.add(new SubHeading("（四）主动公开的主要内容和重点领域"));
         b.add(para(blank("学校基本信息、招生考试、财务资产及收费、人事师资、教学质量、学生管理服务、学风建设、学位学科、对外交流与合作等重点领域信息的公开情况")));
