@@ -106,7 +106,8 @@ public class CoverageService {
 
         StatisticsView.Period period = StatisticsService.period(school.statisticsPeriod(), year);
         return new CoverageView(SchoolView.of(school), period, asOf, checklist.id(), department, summary(shown),
-                departments(all), categories, overdue, dueNext, waitingLimit, waiting(school, department, asOf));
+                departments(all), categories, overdue, dueNext, waitingLimit, waiting(school, department, asOf),
+                workingDays.calendarNote(from, to));
     }
 
     private CoverageView.Item item(School school, ChecklistItem i, ChecklistCoverage rule, ItemEvidence ev,

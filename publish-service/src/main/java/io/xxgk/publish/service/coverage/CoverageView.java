@@ -28,7 +28,8 @@ public record CoverageView(
         @Schema(description = "已逾期事项，逾期最久者在前 / overdue items, longest first") List<Due> overdue,
         @Schema(description = "即将到期事项，最早到期者在前 / items due next, soonest first") List<Due> dueNext,
         @Schema(description = "待审核超过该工作日数即列出 / held longer than this many working days is listed") int waitingLimitWorkingDays,
-        @Schema(description = "待审核超过期限的信息 / entries waiting for review longer than the limit") List<Waiting> waiting) {
+        @Schema(description = "待审核超过期限的信息 / entries waiting for review longer than the limit") List<Waiting> waiting,
+        @Schema(description = "节假日日历未收录统计期某年时的说明，否则为空 / set when the holiday calendar does not cover the period") String calendarNote) {
 
     /**
      * covered = published + standing; percent = covered / applicable (不涉及 and items not for this kind of school

@@ -103,6 +103,8 @@ class CoverageTest {
                 .body("period.from", equalTo("2029-01-01"))
                 .body("period.to", equalTo("2029-12-31"))
                 .body("asOf", equalTo("2029-06-30"))
+                // 2029 is not in the holiday calendar: the answer says its weekdays were counted plainly
+                .body("calendarNote", containsString("2029"))
                 .extract().jsonPath();
         assertEquals("STANDING", item(json, 2).getString("status"));
         assertEquals("现行有效", item(json, 2).getString("statusLabel"));
