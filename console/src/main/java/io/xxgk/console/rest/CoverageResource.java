@@ -1,6 +1,7 @@
 package io.xxgk.console.rest;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -35,6 +36,17 @@ import java.util.Map;
  * Plain forms that post and redirect: no JavaScript needed.
  */
 @Path("/coverage")
+// the tags (templates/tags/coverage*.html) are not type-checked: the records they read need value resolvers
+@TemplateData(target = CoverageClient.Coverage.class)
+@TemplateData(target = CoverageClient.Category.class)
+@TemplateData(target = CoverageClient.Item.class)
+@TemplateData(target = CoverageClient.Mark.class)
+@TemplateData(target = CoverageClient.Entry.class)
+@TemplateData(target = CoverageClient.Due.class)
+@TemplateData(target = CoverageClient.Waiting.class)
+@TemplateData(target = CoverageClient.Summary.class)
+@TemplateData(target = CoverageClient.Period.class)
+@TemplateData(target = CoverageClient.DepartmentSummary.class)
 @RolesAllowed({ConsoleRole.EDITOR_NAME, ConsoleRole.REVIEWER_NAME, ConsoleRole.LEADER_NAME, ConsoleRole.ADMIN_NAME})
 @Blocking
 @Produces(MediaType.TEXT_HTML)
@@ -61,6 +73,11 @@ public class CoverageResource {
         /** A path segment, percent-encoded (department names are Chinese). */
         static String segment(String value) {
             return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+
+        /** The day (in China) an instant falls on. */
+        static java.time.LocalDate day(java.time.Instant at) {
+            return at.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
         }
     }
 
