@@ -88,7 +88,7 @@ public class DeadLettersResource {
             }
             return Response.seeOther(UriBuilder.fromPath("/ops/dead-letters").queryParam("replayed", outcome.letter().id()).build()).build();
         } catch (ProblemException e) {
-            return render(e.status(), 0, null, FormErrors.of(e));
+            return render(e.status(), 0, null, errorsOf(e));
         }
     }
 
@@ -101,7 +101,7 @@ public class DeadLettersResource {
             return Response.seeOther(UriBuilder.fromPath("/ops/dead-letters").queryParam("sent", o.sent()).queryParam("failed", o.failed())
                     .queryParam("skipped", o.skippedReplayed() + o.skippedNotReplayable()).build()).build();
         } catch (ProblemException e) {
-            return render(e.status(), 0, null, FormErrors.of(e));
+            return render(e.status(), 0, null, errorsOf(e));
         }
     }
 
@@ -109,6 +109,15 @@ public class DeadLettersResource {
         ConsoleUser user = current.get();
         return Response.status(status).entity(Templates.deadLetters(user, deadLetters.browse(user, page), done, errors))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** The problem's field errors, or its detail when it names no field (e.g. which dead letter was not found). */
+    private static FormErrors errorsOf(ProblemException e) {
+        FormErrors errors = FormErrors.of(e);
+        String detail = e.problem().detail();
+        return errors.errors().isEmpty() && detail != null
+                ? new FormErrors(errors.title(), List.of(new Problem.FieldError("deadLetter", e.problem().type(), detail, "")))
+                : errors;
     }
 
     private static int pageNumber(String raw) {
