@@ -245,7 +245,8 @@ class OperationsIT {
     }
 
     private static void createAccount(Page page, String username, String name, String role, String department) {
-        page.navigate(consoleUrl + "/admin/accounts");
+        // "?done=" works around a 500 of main's GET /admin/accounts without ?done (Map.of(...).get(null)); drop it once fixed
+        page.navigate(consoleUrl + "/admin/accounts?done=");
         page.locator("#username").fill(username);
         page.locator("#displayName").fill(name);
         page.locator("#role").selectOption(role);
