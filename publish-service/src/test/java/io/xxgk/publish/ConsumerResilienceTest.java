@@ -68,6 +68,7 @@ class ConsumerResilienceTest {
     void anUnstorableEventIsSetAsideAndTheRestOfItsPollIsStored() throws Exception {
         String prefix = "iso-" + UUID.randomUUID().toString().substring(0, 8);
         String tooLongId = prefix + "-" + "x".repeat(300);
+        double deadBefore = deadLetteredMetric();
         CatalogueTest.send(
                 CatalogueTest.event("hnxx", prefix + "-before", 1, "实训楼维修工程招标公告 " + prefix, 18, 3, Decision.PUBLISH),
                 CatalogueTest.event("hnxx", tooLongId, 1, "实训楼维修工程招标公告 " + prefix, 18, 3, Decision.PUBLISH),
@@ -82,6 +83,16 @@ class ConsumerResilienceTest {
         assertTrue(dead.get(0).value().contains(tooLongId));
         String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertTrue(reason.contains("stored") || reason.contains("long"), reason);
+        // operators see it in /q/metrics, beside Kafka's own consumer lag
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(deadBefore + 1, deadLetteredMetric()));
+        assertTrue(given().get("/q/metrics").then().extract().asString().lines().anyMatch(l ->
+                l.startsWith("kafka_consumer_fetch_manager_records_lag_max{") && l.contains("items-classified")), "consumer lag exported");
+    }
+
+    private static double deadLetteredMetric() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("xxgk_dead_lettered_total{channel=\"items-classified\"} "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     static DisclosureRequestEvent request(String id) {

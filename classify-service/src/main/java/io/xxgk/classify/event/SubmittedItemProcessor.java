@@ -1,5 +1,6 @@
 package io.xxgk.classify.event;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
@@ -52,7 +53,9 @@ public class SubmittedItemProcessor {
         this.classification = classification;
         this.metrics = metrics;
         this.classified = classified;
-        this.deadLetters = new DeadLetters(deadLetters, "classify-service");
+        this.deadLetters = new DeadLetters(deadLetters, "classify-service", Counter.builder("xxgk.dead.lettered")
+                .description("records this service sent to the dead-letter topic, by the channel they came from")
+                .tag("channel", Channels.ITEMS_SUBMITTED).register(metrics)::increment);
     }
 
     @Incoming(Channels.ITEMS_SUBMITTED)

@@ -12,6 +12,7 @@ import io.xxgk.contract.event.ItemClassified;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -86,6 +87,18 @@ public class StoredDecision extends PanacheEntityBase {
         r.createdAt = Instant.now();
         r.persist();
         return r;
+    }
+
+    /** Held items of one school: how many, and since when the oldest waits. */
+    public record HeldCount(String schoolCode, long held, Instant oldestHeldSince) {
+    }
+
+    /** The review queue's size per school (schools with nothing held are absent), by school code. */
+    public static List<HeldCount> heldBySchool() {
+        return getEntityManager().createQuery("select r.schoolCode, count(r), min(r.createdAt) from StoredDecision r "
+                        + "where r.decision = 'HOLD' group by r.schoolCode order by r.schoolCode", Object[].class)
+                .getResultList().stream()
+                .map(row -> new HeldCount((String) row[0], ((Number) row[1]).longValue(), (Instant) row[2])).toList();
     }
 
     public static class Key implements Serializable {

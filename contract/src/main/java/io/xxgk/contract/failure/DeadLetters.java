@@ -27,10 +27,18 @@ public final class DeadLetters {
 
     private final MutinyEmitter<String> emitter;
     private final String consumer;
+    private final Runnable onSent;
 
     public DeadLetters(MutinyEmitter<String> emitter, String consumer) {
+        this(emitter, consumer, () -> {
+        });
+    }
+
+    /** {@code onSent} runs once the broker acknowledged a dead letter, e.g. to count it in a metric. */
+    public DeadLetters(MutinyEmitter<String> emitter, String consumer, Runnable onSent) {
         this.emitter = emitter;
         this.consumer = consumer;
+        this.onSent = onSent;
     }
 
     public void send(ConsumerRecord<String, String> r, String reason) {
@@ -54,6 +62,7 @@ public final class DeadLetters {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(r.key()).withHeaders(h).build());
         WaitOut.transientFailures("dead-lettering " + r.topic() + "-" + r.partition() + "@" + r.offset(),
                 () -> emitter.sendMessage(message).await().atMost(Duration.ofSeconds(150)));
+        onSent.run();
     }
 
     /** A reason an operator can read: the innermost cause's type and message. */

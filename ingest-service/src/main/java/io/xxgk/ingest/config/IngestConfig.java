@@ -95,4 +95,12 @@ public interface IngestConfig {
         @WithDefault("30s")
         Duration maxBackoff();
     }
+
+    Ops ops();
+
+    interface Ops {
+        /** How often the operations gauges (outbox backlog, parked rows) are read from the database. */
+        @WithDefault("15s")
+        Duration metricsRefresh();
+    }
 }

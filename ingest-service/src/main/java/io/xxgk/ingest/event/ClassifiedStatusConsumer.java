@@ -1,5 +1,7 @@
 package io.xxgk.ingest.event;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -23,8 +25,11 @@ public class ClassifiedStatusConsumer {
 
     private final DeadLetters deadLetters;
 
-    public ClassifiedStatusConsumer(@Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
-        this.deadLetters = new DeadLetters(deadLetters, "ingest-service");
+    public ClassifiedStatusConsumer(@Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters,
+                                    MeterRegistry registry) {
+        this.deadLetters = new DeadLetters(deadLetters, "ingest-service", Counter.builder("xxgk.dead.lettered")
+                .description("records this service sent to the dead-letter topic, by the channel they came from")
+                .tag("channel", Channels.ITEMS_CLASSIFIED_STATUS).register(registry)::increment);
     }
 
     @Incoming(Channels.ITEMS_CLASSIFIED_STATUS)

@@ -2,7 +2,6 @@ package io.xxgk.ingest.event;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xxgk.ingest.config.IngestConfig;
-import io.xxgk.ingest.repository.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -44,9 +43,5 @@ public class OutboxHousekeeping {
         if (deleted > 0) {
             LOG.infof("outbox relay: purged %d events sent before %s", deleted, cutoff);
         }
-    }
-
-    long countParked() {
-        return QuarkusTransaction.requiringNew().call(OutboxMessage::countParked);
     }
 }

@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes outbox rows to Kafka (acks=all, idempotent producer) and settles each row by its own outcome:
@@ -64,7 +63,6 @@ public class OutboxRelay {
     private final OutboxHousekeeping housekeeping;
     private final Counter published;
     private final Counter parkedTotal;
-    private final AtomicLong parked = new AtomicLong();
     private final Semaphore wakeUp = new Semaphore(0);
     private final Guard rounds;
     private volatile boolean running;
@@ -94,8 +92,6 @@ public class OutboxRelay {
         this.published = Counter.builder("xxgk.outbox.published").description("outbox events acknowledged by Kafka").register(registry);
         this.parkedTotal = Counter.builder("xxgk.outbox.refused")
                 .description("outbox events the broker refused for good, parked by this replica").register(registry);
-        Gauge.builder("xxgk.outbox.parked", parked, AtomicLong::get)
-                .description("outbox events parked (refused by the broker for good), waiting for an operator").register(registry);
         Gauge.builder("xxgk.outbox.relay.active", lease, l -> l.held() ? 1 : 0)
                 .description("1 if this replica holds the outbox relay lease").register(registry);
         this.rounds = roundsGuard(config.outbox().maxBackoff());
@@ -288,7 +284,6 @@ public class OutboxRelay {
                 .setParameter("reason", reason)
                 .setParameter("id", m.id)
                 .executeUpdate();
-        parked.incrementAndGet();
         parkedTotal.increment();
         LOG.errorf("outbox relay: event %d (topic %s, key %s, %d characters) refused by the broker for good and parked: %s",
                 m.id, m.topic, m.messageKey, m.payload.length(), reason);
@@ -314,10 +309,9 @@ public class OutboxRelay {
         return emitter.sendMessage(Message.of(m.payload).addMetadata(metadata));
     }
 
-    /** Purges sent rows past the retention and refreshes the parked gauge. */
+    /** Purges sent rows past the retention (the parked gauge is service.ops.OpsMetrics'). */
     private void housekeeping() {
         housekeeping.purgeSent(() -> running);
-        parked.set(housekeeping.countParked());
     }
 
     private void waitForWork(Duration max) throws InterruptedException {

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A bulk import of a register file and its progress. */
@@ -58,4 +59,9 @@ public class ImportJob extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Imports of every school, newest first. */
+    public static List<ImportJob> newestFirst(int offset, int limit) {
+        return find("order by createdAt desc, id").range(offset, offset + limit - 1).list();
+    }
 }

@@ -13,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Transactional outbox: written in the same transaction as the item, published to Kafka by the relay.
@@ -60,6 +61,13 @@ public class OutboxMessage extends PanacheEntityBase {
 
     public static long countUnsent() {
         return count("sentAt is null and parkedAt is null");
+    }
+
+    /** When the oldest row neither sent nor parked was written; empty when there is none. */
+    public static Optional<Instant> oldestUnsentCreatedAt() {
+        return getEntityManager().createQuery(
+                        "select min(o.createdAt) from OutboxMessage o where o.sentAt is null and o.parkedAt is null", Instant.class)
+                .getResultStream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     public static long countParked() {

@@ -68,7 +68,7 @@ public class ImportResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.DEPARTMENT, Roles.OPERATOR})
+    @RolesAllowed({Roles.DEPARTMENT, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "导入进度与逐行结果 / progress and per-row results")
     public ImportView get(@PathParam("id") String rawId, @QueryParam("offset") @DefaultValue("0") String rawOffset,
                           @QueryParam("limit") @DefaultValue("1000") String rawLimit, @QueryParam("onlyRejected") String rawOnlyRejected) {

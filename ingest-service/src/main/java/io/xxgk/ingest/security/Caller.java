@@ -7,7 +7,7 @@ public record Caller(String principal, String schoolCode, String department, boo
 
     public static Caller of(SecurityIdentity identity) {
         return new Caller(identity.getPrincipal().getName(), identity.getAttribute(Roles.ATTR_SCHOOL),
-                identity.getAttribute(Roles.ATTR_DEPARTMENT), identity.hasRole(Roles.OPERATOR));
+                identity.getAttribute(Roles.ATTR_DEPARTMENT), identity.hasRole(Roles.OPERATOR) || identity.hasRole(Roles.ADMIN));
     }
 
     /** A department writes only for its own school; operators and admins read all. */

@@ -113,6 +113,10 @@ class ItemValidatorTest {
             public Events events() {
                 return null;
             }
+
+            public Ops ops() {
+                return null;
+            }
         };
     }
 }

@@ -1,5 +1,7 @@
 package io.xxgk.publish.event;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -24,9 +26,12 @@ public class ClassifiedItemConsumer {
     private final CatalogueWriter writer;
     private final DeadLetters deadLetters;
 
-    public ClassifiedItemConsumer(CatalogueWriter writer, @Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
+    public ClassifiedItemConsumer(CatalogueWriter writer, @Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters,
+                                  MeterRegistry registry) {
         this.writer = writer;
-        this.deadLetters = new DeadLetters(deadLetters, "publish-service");
+        this.deadLetters = new DeadLetters(deadLetters, "publish-service", Counter.builder("xxgk.dead.lettered")
+                .description("records this service sent to the dead-letter topic, by the channel they came from")
+                .tag("channel", Channels.ITEMS_CLASSIFIED).register(registry)::increment);
     }
 
     @Incoming(Channels.ITEMS_CLASSIFIED)
