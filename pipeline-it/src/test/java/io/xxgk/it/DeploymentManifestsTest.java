@@ -1,5 +1,7 @@
 package io.xxgk.it;
 
+import io.xxgk.contract.config.RequiredSettingsCheck;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -202,7 +204,7 @@ class DeploymentManifestsTest {
             Set<String> compose = FILES.composeEnvironment(service).keySet();
             Map<String, String> k8s = FILES.containerEnv(service, FILES.container(FILES.get(Deployment.class, service)), UnaryOperator.identity());
             for (String property : needed) {
-                String env = envName(property);
+                String env = RequiredSettingsCheck.environmentName(property);
                 if (!compose.contains(env)) {
                     problems.add("docker-compose.yml " + service + " does not set " + env + " (" + property + ")");
                 }
@@ -375,10 +377,6 @@ class DeploymentManifestsTest {
             needed.add("quarkus.datasource.password");
         }
         return needed;
-    }
-
-    private static String envName(String property) {
-        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static List<HasMetadata> workloads() {

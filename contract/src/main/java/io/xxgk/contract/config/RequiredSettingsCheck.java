@@ -45,7 +45,7 @@ public class RequiredSettingsCheck {
     }
 
     /** The environment variable MicroProfile Config reads for a property: {@code kafka.bootstrap.servers} → {@code KAFKA_BOOTSTRAP_SERVERS}. */
-    static String environmentName(String property) {
+    public static String environmentName(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 /**
  * The one retry policy of the pipeline: run an action until it succeeds, waiting out {@link TransientFailures}
  * (an outage of any length) with capped exponential backoff; any other failure is thrown at once, because trying
- * again cannot help. Used by every consumer and by the outbox relay, on their own threads, so a database or broker
+ * again cannot help. Used by every consumer on its own thread (the outbox relay has a Guard of the same kind that
+ * retries every failure, see {@code OutboxRelay}), so a database or broker
  * outage stops the work where it is (the Kafka source stops polling once nothing is requested) and resumes it
  * when the dependency is back, with no restart and nothing dead-lettered. The retrying itself is SmallRye Fault
  * Tolerance's: one {@link Guard}, no attempt or time limit, retrying only what {@link TransientFailures} calls

@@ -100,7 +100,7 @@ public class ProblemMappers {
     }
 
     /** One violation as a field error; {@code field} is the path a client sent, without method and parameter. */
-    public static FieldError fieldError(String field, ConstraintViolation<?> v) {
+    private static FieldError fieldError(String field, ConstraintViolation<?> v) {
         String[] both = v.getMessage().split(" / ", 2);
         String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()
                 .replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);

@@ -44,8 +44,29 @@ public record ActingUser(String name, Role role, String department) {
         }
     }
 
-    /** The acting user named by the three headers, if the headers name a valid one. */
-    public static Optional<ActingUser> fromHeaders(String name, String role, String department) {
+    /**
+     * A name or department as a header value: HTTP header values are ISO-8859-1 on the wire, so a Chinese department
+     * travels percent-encoded UTF-8 ({@code 招生就业处} → {@code %E6%8B%9B...}); {@link #fromHeaders} decodes it.
+     */
+    public static String headerValue(String value) {
+        return value == null ? null : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String fromHeaderValue(String value) {
+        if (value == null || value.indexOf('%') < 0) {
+            return value;
+        }
+        try {
+            return java.net.URLDecoder.decode(value.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
+    }
+
+    /** The acting user named by the three headers (name and department as {@link #headerValue}), if valid. */
+    public static Optional<ActingUser> fromHeaders(String encodedName, String role, String encodedDepartment) {
+        String name = fromHeaderValue(encodedName);
+        String department = fromHeaderValue(encodedDepartment);
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -27,6 +28,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Only the replica holding the {@link OutboxLease} relays. Whenever it gains the lease, and after any failure
  * that may have left acknowledged rows unmarked, it first lets {@link OutboxReconciler} mark what the broker already
  * has, so nothing is sent twice. {@link OutboxHousekeeping} deletes sent rows older than {@code xxgk.outbox.retention}. Every query is
- * bounded. One loop with one {@link RelayBackoff} waits out database and broker outages of any length.
+ * bounded. One loop, retried by one Fault Tolerance {@link Guard}, waits out database and broker outages of any length.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,8 +66,14 @@ public class OutboxRelay {
     private final Counter parkedTotal;
     private final AtomicLong parked = new AtomicLong();
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Guard rounds;
     private volatile boolean running;
     private Thread thread;
+    // the relay thread's own state between rounds
+    private boolean active;
+    private boolean otherHolderSeen;
+    private volatile boolean reconcileNeeded = true;
+    private long nextHousekeeping;
 
     /** What became of one batch. */
     public record BatchResult(int claimed, int sent, int parked, int retried, Throwable firstRetriedFailure) {
@@ -90,6 +98,28 @@ public class OutboxRelay {
                 .description("outbox events parked (refused by the broker for good), waiting for an operator").register(registry);
         Gauge.builder("xxgk.outbox.relay.active", lease, l -> l.held() ? 1 : 0)
                 .description("1 if this replica holds the outbox relay lease").register(registry);
+        this.rounds = roundsGuard(config.outbox().maxBackoff());
+    }
+
+    /**
+     * The relay's retry policy, SmallRye Fault Tolerance's like every other: no attempt or time limit, capped exponential
+     * backoff. Unlike {@link io.xxgk.contract.failure.WaitOut} it retries failures that are not known to be transient
+     * too: a misconfiguration or an authorisation error must never park good rows, so the relay waits for the fix.
+     */
+    private Guard roundsGuard(Duration maxBackoff) {
+        long first = 200;
+        return Guard.create()
+                .withRetry()
+                .maxRetries(-1)
+                .maxDuration(0, ChronoUnit.MILLIS)
+                .delay(first, ChronoUnit.MILLIS)
+                // replicas that failed together do not retry together
+                .jitter(first / 2, ChronoUnit.MILLIS)
+                .abortOn(List.of(RelayStopped.class, InterruptedException.class))
+                .beforeRetry(this::beforeRetry)
+                .withExponentialBackoff().factor(2).maxDelay(Math.max(first, maxBackoff.toMillis()), ChronoUnit.MILLIS).done()
+                .done()
+                .build();
     }
 
     void start(@Observes StartupEvent ev) {
@@ -105,6 +135,9 @@ public class OutboxRelay {
         if (thread != null) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(5));
+                if (thread.isAlive()) {
+                    thread.interrupt(); // waiting out a long backoff
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -134,75 +167,73 @@ public class OutboxRelay {
     }
 
     private void loop() {
-        RelayBackoff backoff = new RelayBackoff(Duration.ofMillis(200), config.outbox().maxBackoff());
-        boolean active = false;
-        boolean otherHolderSeen = false;
-        boolean reconcileNeeded = true;
-        long nextHousekeeping = 0;
         while (running) {
             try {
-                if (!lease.acquireOrConfirm()) {
-                    if (active) {
-                        LOG.warn("outbox relay: lease lost; another replica relays now");
-                    }
-                    active = false;
-                    otherHolderSeen = true;
-                    backoff.reset();
-                    waitForWork(config.outbox().pollInterval().multipliedBy(2));
-                    continue;
-                }
-                if (!active) {
-                    if (otherHolderSeen) {
-                        // the previous holder may still have sends in flight; they land within the producer's delivery timeout
-                        LOG.infof("outbox relay: lease taken over; waiting %s for the previous holder's sends", config.outbox().takeoverGrace());
-                        sleep(config.outbox().takeoverGrace().toMillis());
-                        if (!lease.acquireOrConfirm()) {
-                            continue;
-                        }
-                    }
-                    LOG.info("outbox relay: this replica holds the lease and relays the outbox");
-                    active = true;
-                    otherHolderSeen = false;
-                    reconcileNeeded = true;
-                }
-                if (reconcileNeeded) {
-                    // rows acknowledged by the broker but not marked (crash, outage, lost lease) must not be sent again
-                    reconciler.reconcile(config.outbox().batchSize());
-                    reconcileNeeded = false;
-                }
-                if (System.nanoTime() - nextHousekeeping >= 0) {
-                    housekeeping();
-                    nextHousekeeping = System.nanoTime() + HOUSEKEEPING_INTERVAL.toNanos();
-                }
-                BatchResult result = relayBatch();
-                if (result.retried() > 0) {
-                    // a timed-out send may have reached the broker all the same
-                    reconcileNeeded = true;
-                    throw new RetryLater(result.firstRetriedFailure());
-                }
-                backoff.reset();
-                if (result.claimed() == 0) {
-                    waitForWork(config.outbox().pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                rounds.call(this::round, Void.class);
             } catch (Exception e) {
-                reconcileNeeded = true;
-                long pause = backoff.nextDelayMillis();
-                Throwable cause = e instanceof RetryLater r ? r.getCause() : e;
-                if (TransientFailures.isTransient(cause)) {
-                    LOG.warnf("outbox relay: %s; retrying in %d ms", SendFailures.describe(cause), pause);
-                } else {
-                    LOG.errorf(cause, "outbox relay: unexpected failure; retrying in %d ms", pause);
-                }
-                try {
-                    sleep(pause);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
+                if (e instanceof InterruptedException || e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                     return;
                 }
+                // only RelayStopped escapes the guard, which retries everything else
             }
+        }
+    }
+
+    /** One round: confirm the lease, reconcile if needed, purge, relay one batch; throws so that the guard retries. */
+    private Void round() throws Exception {
+        if (!running) {
+            throw new RelayStopped();
+        }
+        if (!lease.acquireOrConfirm()) {
+            if (active) {
+                LOG.warn("outbox relay: lease lost; another replica relays now");
+            }
+            active = false;
+            otherHolderSeen = true;
+            waitForWork(config.outbox().pollInterval().multipliedBy(2));
+            return null;
+        }
+        if (!active) {
+            if (otherHolderSeen) {
+                // the previous holder may still have sends in flight; they land within the producer's delivery timeout
+                LOG.infof("outbox relay: lease taken over; waiting %s for the previous holder's sends", config.outbox().takeoverGrace());
+                sleep(config.outbox().takeoverGrace().toMillis());
+                if (!lease.acquireOrConfirm()) {
+                    return null;
+                }
+            }
+            LOG.info("outbox relay: this replica holds the lease and relays the outbox");
+            active = true;
+            otherHolderSeen = false;
+            reconcileNeeded = true;
+        }
+        if (reconcileNeeded) {
+            // rows acknowledged by the broker but not marked (crash, outage, lost lease) must not be sent again
+            reconciler.reconcile(config.outbox().batchSize());
+            reconcileNeeded = false;
+        }
+        if (System.nanoTime() - nextHousekeeping >= 0) {
+            housekeeping();
+            nextHousekeeping = System.nanoTime() + HOUSEKEEPING_INTERVAL.toNanos();
+        }
+        BatchResult result = relayBatch();
+        if (result.retried() > 0) {
+            throw new RetryLater(result.firstRetriedFailure());
+        }
+        if (result.claimed() == 0) {
+            waitForWork(config.outbox().pollInterval());
+        }
+        return null;
+    }
+
+    /** Between attempts: whatever failed may have left acknowledged rows unmarked, so reconcile first. */
+    private void beforeRetry(Throwable failure) {
+        reconcileNeeded = true;
+        Throwable cause = failure instanceof RetryLater r && r.getCause() != null ? r.getCause() : failure;
+        if (TransientFailures.isTransient(cause)) {
+            LOG.warnf("outbox relay: %s; retrying with backoff", SendFailures.describe(cause));
+        } else {
+            LOG.errorf(cause, "outbox relay: unexpected failure; retrying with backoff");
         }
     }
 
@@ -299,6 +330,13 @@ public class OutboxRelay {
         // in small steps, so that shutdown is not delayed by a long pause
         while (running && System.nanoTime() < deadline) {
             Thread.sleep(Math.min(200, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+        }
+    }
+
+    /** The service is stopping: the guard gives up instead of retrying. */
+    private static final class RelayStopped extends RuntimeException {
+        RelayStopped() {
+            super("outbox relay stopped", null, false, false);
         }
     }
 

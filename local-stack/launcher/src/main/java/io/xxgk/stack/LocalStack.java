@@ -134,11 +134,6 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
-    /** Quarkus property name to environment variable name (MicroProfile Config rule). */
-    public static String envName(String property) {
-        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
-    }
-
     @Override
     public void close() {
         if (objectStore != null) {

@@ -1,5 +1,7 @@
 package io.xxgk.stack;
 
+import io.xxgk.contract.config.RequiredSettingsCheck;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -138,7 +140,7 @@ public final class Pipeline implements AutoCloseable {
         config.putAll(extraConfig);
         config.putAll(overrides);
         Map<String, String> env = new LinkedHashMap<>();
-        config.forEach((k, v) -> env.put(LocalStack.envName(k), v));
+        config.forEach((k, v) -> env.put(RequiredSettingsCheck.environmentName(k), v));
         Path data = stack.settings().dataDir();
         // the marker lets the next launcher of this data folder recognise the process if this one dies
         List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",

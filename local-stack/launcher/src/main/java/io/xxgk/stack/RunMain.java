@@ -1,5 +1,7 @@
 package io.xxgk.stack;
 
+import io.xxgk.contract.config.RequiredSettingsCheck;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +90,7 @@ public final class RunMain {
         for (String service : List.of("ingest", "classify", "publish")) {
             System.out.println("\n# " + service + "-service: ./mvnw quarkus:dev -pl " + service + "-service "
                     + "(its dev profile already uses these; export them to run the packaged jar instead)");
-            stack.serviceConfig(service).forEach((k, v) -> System.out.println("export " + LocalStack.envName(k) + "=" + v));
+            stack.serviceConfig(service).forEach((k, v) -> System.out.println("export " + RequiredSettingsCheck.environmentName(k) + "=" + v));
         }
         System.out.println("\nCtrl-C 停止 / stops the servers.");
     }

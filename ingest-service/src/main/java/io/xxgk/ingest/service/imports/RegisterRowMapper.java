@@ -104,15 +104,8 @@ public final class RegisterRowMapper {
         if (v == null) {
             return null;
         }
-        return Arrays.stream(v.split("[、,，;；/\\s]+")).filter(s -> !s.isBlank()).map(s -> {
-            for (Channel c : Channel.values()) {
-                if (c.label().equals(s) || c.name().equalsIgnoreCase(s) || (c == Channel.WEBSITE && s.contains("网站"))
-                        || (c == Channel.WECHAT && s.contains("微信"))) {
-                    return c.name();
-                }
-            }
-            return s;
-        }).toList();
+        return Arrays.stream(v.split("[、,，;；/\\s]+")).filter(s -> !s.isBlank())
+                .map(s -> Channel.fromText(s).map(Channel::name).orElse(s)).toList();
     }
 
     static String withholdReason(String v) {

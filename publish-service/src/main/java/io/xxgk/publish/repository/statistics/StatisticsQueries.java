@@ -64,7 +64,7 @@ public class StatisticsQueries {
      * none), largest first; appeals: per record type name, the count per outcome name (PENDING when none).
      */
     public record Figures(Breakdown breakdown, Map<Integer, LatestRow> latestPerItem, Map<String, Long> byChannel,
-                          Map<String, Long> withheldByReason, TimelinessCounts timeliness, RequestCounts requests,
+                          long channelUnion, Map<String, Long> withheldByReason, TimelinessCounts timeliness, RequestCounts requests,
                           Map<String, Map<String, Long>> appeals) {
     }
 
@@ -82,13 +82,14 @@ public class StatisticsQueries {
             Map<Integer, LatestRow> latest = latestPerItem(c, school, checklistItems, to);
             Map<String, Long> withheld = withheld(c, school, from, to);
             Map<String, Long> channels = byChannel(c, school, from, to);
+            long channelUnion = channelUnion(c, school, from, to);
             TimelinessCounts timeliness = timeliness(c, school, from, to, calendar, publishWithin);
             RequestCounts requests = requests(c, school, from, to, calendar, answerWithin);
             Map<String, Map<String, Long>> appeals = new LinkedHashMap<>();
             for (String type : appealRecordTypes) {
                 appeals.put(type, appeals(c, school, from, to, type));
             }
-            return new Figures(breakdown, latest, channels, withheld, timeliness, requests, appeals);
+            return new Figures(breakdown, latest, channels, channelUnion, withheld, timeliness, requests, appeals);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed: " + e.getMessage(), e);
         }
@@ -136,6 +137,24 @@ public class StatisticsQueries {
             }
         }
         return new Breakdown(total, byKind, byCategory, byItem, byDepartment, byMonth);
+    }
+
+    /** Distinct items published through at least one channel: the union across channels. */
+    private static long channelUnion(Connection c, String school, LocalDate from, LocalDate to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select count(distinct e.item_id)
+                from catalogue_entry e
+                where e.school_code = ? and e.status = 'PUBLISHED' and e.item_date between ? and ?
+                  and exists (select 1 from unnest(string_to_array(e.channels, ',')) as ch where ch <> '')
+                """)) {
+            ps.setString(1, school);
+            ps.setDate(2, Date.valueOf(from));
+            ps.setDate(3, Date.valueOf(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Distinct items per channel: one item may count under several channels. */

@@ -134,7 +134,8 @@ public final class AnnualReportBuilder {
         List<Share> channels = s.byChannel();
         if (!channels.isEmpty()) {
             b.add(para("按公开渠道统计（一条信息可同时通过多个渠道公开）：", channels.stream()
-                    .map(ch -> ch.label() + ch.count() + "条（" + pct(ch.percent()) + "）").collect(Collectors.joining("，")), "。"));
+                    .map(ch -> ch.label() + ch.count() + "条（" + pct(ch.percent()) + "）").collect(Collectors.joining("，")),
+                    "；各渠道去重合计", s.channelUnion(), "条。"));
         }
         List<Block> counted = channelFigures();
         b.addAll(counted);
@@ -186,6 +187,9 @@ public final class AnnualReportBuilder {
         }
         b.add(para(time.toArray()));
         b.add(para("（计算规则：" + t.rule() + "）"));
+        if (t.calendarNote() != null) {
+            b.add(para("（注意：" + t.calendarNote() + "）"));
+        }
 
         b.add(new SubHeading("（四）主动公开的主要内容和重点领域"));
         b.addAll(prose(ReportField.KEY_AREAS));

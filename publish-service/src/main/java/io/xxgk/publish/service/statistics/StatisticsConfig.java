@@ -17,8 +17,9 @@ import java.util.Optional;
  * xxgk.statistics.heading-order=公文类,教学类,...
  * xxgk.statistics.other-heading=其他业务动态类
  * xxgk.statistics.schools.zzsz.kind-headings."制度类"=RULE        # replaces the default mapping for zzsz
- * xxgk.statistics.holidays=2022-01-03,2022-01-31,...              # statutory holidays (放假日)
- * xxgk.statistics.make-up-working-days=2022-01-29,2022-01-30,...  # weekend working days (调休上班日)
+ * xxgk.statistics.calendar-dir=/etc/xxgk/calendar                  # <year>.tsv files replacing the bundled years
+ * xxgk.statistics.holidays=2027-01-01,...                         # extra statutory holidays (放假日)
+ * xxgk.statistics.make-up-working-days=...                        # extra weekend working days (调休上班日)
  * </pre>
  */
 @ConfigMapping(prefix = "xxgk.statistics")
@@ -42,10 +43,13 @@ public interface StatisticsConfig {
     @WithDefault("15")
     int answerWithinWorkingDays();
 
-    /** Statutory holidays (放假日); those on a weekday are not working days. */
+    /** A folder of {@code <year>.tsv} holiday files that replace the bundled ones of the same year (see {@link HolidayCalendar}). */
+    Optional<java.nio.file.Path> calendarDir();
+
+    /** Extra statutory holidays (放假日) beyond the calendar files; those on a weekday are not working days. */
     Optional<List<LocalDate>> holidays();
 
-    /** Make-up working days (调休上班日); those on a Saturday or Sunday are working days. */
+    /** Extra make-up working days (调休上班日) beyond the calendar files; on a Saturday or Sunday they are working days. */
     Optional<List<LocalDate>> makeUpWorkingDays();
 
     /** Per-school overrides, by school code. */

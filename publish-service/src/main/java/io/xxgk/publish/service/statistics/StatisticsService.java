@@ -112,9 +112,9 @@ public class StatisticsService {
         List<Share> withheld = withheld(f.withheldByReason());
         return new StatisticsView(SchoolView.of(school), period(kind, year), b.total(),
                 withheld.stream().mapToLong(Share::count).sum(), withheld,
-                byCategory, items, byKind(school.code(), b), byChannel(f.byChannel(), b.total()),
+                byCategory, items, byKind(school.code(), b), byChannel(f.byChannel(), b.total()), f.channelUnion(),
                 sortedByCount(b.byDepartment(), b.total()), byMonth(b, from, to), coverage,
-                timeliness(f.timeliness()), requests(f.requests()),
+                timeliness(f.timeliness(), from, to), requests(f.requests()),
                 appeals(f.appeals().get(RecordType.COMPLAINT.name())),
                 appeals(f.appeals().get(RecordType.ADMINISTRATIVE_REVIEW.name())),
                 appeals(f.appeals().get(RecordType.LAWSUIT.name())));
@@ -209,10 +209,10 @@ public class StatisticsService {
                 Percent.of(e.getValue(), total))).toList();
     }
 
-    private Timeliness timeliness(TimelinessCounts t) {
+    private Timeliness timeliness(TimelinessCounts t, LocalDate from, LocalDate to) {
         long onTime = t.evaluated() - t.late();
         return new Timeliness(config.publishWithinWorkingDays(), t.evaluated(), onTime, t.late(), t.undated(),
-                Percent.of(onTime, t.evaluated()), t.maxDays(), WorkingDays.RULE_ZH);
+                Percent.of(onTime, t.evaluated()), t.maxDays(), WorkingDays.RULE_ZH, workingDays.calendarNote(from, to));
     }
 
     private Requests requests(RequestCounts r) {

@@ -23,6 +23,7 @@ public record StatisticsView(
         @Schema(description = "按清单事项（50项） / by checklist item") List<ChecklistItemStat> byChecklistItem,
         @Schema(description = "按信息类别标题（如公文类、教学类） / by kind heading") List<HeadingShare> byKind,
         @Schema(description = "按公开渠道（一条信息可计入多个渠道，合计可超过100%） / by channel; one item may count under several") List<Share> byChannel,
+        @Schema(description = "通过任一渠道公开的信息条数（各渠道去重合计） / items published through any channel (the union)") long channelUnion,
         @Schema(description = "按发布部门 / by department") List<Share> byDepartment,
         @Schema(description = "按月份 / by month") List<Share> byMonth,
         Coverage coverage,
@@ -65,10 +66,11 @@ public record StatisticsView(
 
     /**
      * evaluated = published; onTime includes the undated items (no publishedDate: taken as published the day they
-     * were produced); percentOnTime = onTime / evaluated; maxWorkingDays: the longest delay among dated items.
+     * were produced); percentOnTime = onTime / evaluated; maxWorkingDays: the longest delay among dated items;
+     * calendarNote: set when the period touches a year the holiday calendar does not cover.
      */
     public record Timeliness(int limitWorkingDays, long evaluated, long onTime, long late, long undated,
-                             BigDecimal percentOnTime, int maxWorkingDays, String rule) {
+                             BigDecimal percentOnTime, int maxWorkingDays, String rule, String calendarNote) {
     }
 
     /**

@@ -14,9 +14,11 @@ import java.util.TreeSet;
  * The working-day rule of the statistics (and of the SQL function {@code xxgk_working_days} in V2, which the
  * queries use; the two must agree).
  * <ul>
- * <li>A working day is Monday to Friday, except a configured statutory holiday ({@code xxgk.statistics.holidays})
- * that falls on a weekday; a configured make-up working day ({@code xxgk.statistics.make-up-working-days}, 调休)
- * that falls on a Saturday or Sunday is a working day too.</li>
+ * <li>A working day is Monday to Friday, except a statutory holiday that falls on a weekday; a make-up working day
+ * (调休) that falls on a Saturday or Sunday is a working day too. Both come from the {@link HolidayCalendar} (a data
+ * file per year), plus any dates an operator adds in {@code xxgk.statistics.holidays} and
+ * {@code xxgk.statistics.make-up-working-days}. A year the calendar does not cover counts its weekdays plainly, and
+ * {@link #calendarNote} says so.</li>
  * <li>The days elapsed between two dates are the working days after the first up to and including the second:
  * the day an item is produced (or an application received) does not count, as in "within 20 working days
  * of being produced". Same day or earlier: 0.</li>
@@ -31,20 +33,59 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class WorkingDays {
 
-    public static final String RULE_ZH = "工作日按周一至周五计，扣除配置的法定节假日，计入配置的调休上班日；"
+    /** Proactive disclosure within 20 working days of the information being made or obtained. */
+    public static final String PROACTIVE_ARTICLE = "《高等学校信息公开办法》第十八条";
+    /** Answers to applications within 15 working days of receipt. */
+    public static final String ANSWER_ARTICLE = "《高等学校信息公开办法》第十九条";
+
+    public static final String RULE_ZH = "主动公开的信息自制作完成或者获取之日起20个工作日内公开（" + PROACTIVE_ARTICLE + "），"
+            + "依申请公开自收到申请之日起15个工作日内答复（" + ANSWER_ARTICLE + "）。"
+            + "工作日按周一至周五计，扣除国务院办公厅公布的法定节假日，计入调休上班日；"
             + "自信息产生（申请收到）之日的次日起算，至公开（答复）之日止。未填写公开日期的信息按产生当日公开计，计为及时公开，并单列其数量。";
 
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> makeUpWorkingDays;
+    private final Set<Integer> coveredYears;
 
     @Inject
     public WorkingDays(StatisticsConfig config) {
-        this(config.holidays().orElse(List.of()), config.makeUpWorkingDays().orElse(List.of()));
+        this(HolidayCalendar.load(config.calendarDir()), config.holidays().orElse(List.of()),
+                config.makeUpWorkingDays().orElse(List.of()));
     }
 
+    /** A calendar that covers no year: only the dates given. */
     public WorkingDays(List<LocalDate> holidays, List<LocalDate> makeUpWorkingDays) {
-        this.holidays = new TreeSet<>(holidays);
-        this.makeUpWorkingDays = new TreeSet<>(makeUpWorkingDays);
+        this(new HolidayCalendar(Set.of(), Set.of(), Set.of()), holidays, makeUpWorkingDays);
+    }
+
+    public WorkingDays(HolidayCalendar calendar, List<LocalDate> extraHolidays, List<LocalDate> extraMakeUpWorkingDays) {
+        this.holidays = new TreeSet<>(calendar.holidays());
+        this.holidays.addAll(extraHolidays);
+        this.makeUpWorkingDays = new TreeSet<>(calendar.makeUpWorkingDays());
+        this.makeUpWorkingDays.addAll(extraMakeUpWorkingDays);
+        this.coveredYears = new TreeSet<>(calendar.years());
+    }
+
+    /** The years from {@code from} to {@code to} that the holiday calendar has no data for. */
+    public List<Integer> uncoveredYears(LocalDate from, LocalDate to) {
+        List<Integer> missing = new java.util.ArrayList<>();
+        for (int y = from.getYear(); y <= to.getYear(); y++) {
+            if (!coveredYears.contains(y)) {
+                missing.add(y);
+            }
+        }
+        return missing;
+    }
+
+    /** Null when the calendar covers the period; otherwise what a reader must know about the working days counted. */
+    public String calendarNote(LocalDate from, LocalDate to) {
+        List<Integer> missing = uncoveredYears(from, to);
+        if (missing.isEmpty()) {
+            return null;
+        }
+        String years = missing.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));
+        return "节假日日历未收录 " + years + " 年的放假安排，该年的工作日按周一至周五计算，结果可能偏大 / the holiday calendar has no "
+                + "data for " + years.replace("、", ", ") + ": weekdays were counted plainly there";
     }
 
     public boolean isWorkingDay(LocalDate d) {

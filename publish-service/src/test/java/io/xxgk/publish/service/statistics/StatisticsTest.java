@@ -78,6 +78,8 @@ class StatisticsTest {
         // one item counts under every channel it went out on
         assertEquals(List.of("WEBSITE", "WECHAT"), json.getList("byChannel.key"));
         assertEquals(List.of(548, 183), json.getList("byChannel.count"));
+        // every item is on the website, some on WeChat too: the union counts each once
+        assertEquals(548, json.getInt("channelUnion"));
         assertEquals(List.of(100.0f, 33.4f), json.getList("byChannel.percent"));
         assertEquals("学校网站", json.getString("byChannel[0].label"));
 
@@ -141,7 +143,16 @@ class StatisticsTest {
                 .body("timeliness.onTime", equalTo(540))
                 .body("timeliness.percentOnTime", equalTo(98.5f))
                 .body("timeliness.maxWorkingDays", greaterThan(20))
-                .body("timeliness.rule", containsString("周一至周五"));
+                .body("timeliness.rule", containsString("周一至周五"))
+                .body("timeliness.rule", containsString("《高等学校信息公开办法》第十八条"))
+                .body("timeliness.calendarNote", nullValue());
+    }
+
+    @Test
+    void aPeriodOutsideTheHolidayCalendarSaysSo() {
+        given().when().get("/api/v1/schools/zzsz/statistics?year=2031").then().statusCode(200)
+                .body("timeliness.calendarNote", containsString("2031"))
+                .body("timeliness.calendarNote", containsString("节假日日历未收录"));
     }
 
     @Test
