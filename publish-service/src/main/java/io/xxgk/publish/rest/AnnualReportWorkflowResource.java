@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -211,14 +210,8 @@ public class AnnualReportWorkflowResource {
         return workflow.recordSubmission(school, y, body, actor(actor, role, department));
     }
 
-    /**
-     * The person the console acts for; the console must name one (400 naming the header otherwise). HTTP header values
-     * are ISO-8859-1, so a Chinese name (王审核) travels percent-encoded as UTF-8 ({@code %E7%8E%8B...}); it is decoded
-     * here. A value without '%' is taken as it is.
-     */
-    static ActingUser actor(String rawName, String role, String rawDepartment) {
-        String name = decoded(ActingUser.NAME_HEADER, rawName);
-        String department = decoded(ActingUser.DEPARTMENT_HEADER, rawDepartment);
+    /** The person the console acts for (contract ActingUser: names percent-encoded); 400 naming the header if none. */
+    static ActingUser actor(String name, String role, String department) {
         return ActingUser.fromHeaders(name, role, department).orElseThrow(() -> {
             List<FieldError> errors = new ArrayList<>();
             if (name == null || name.isBlank()) {
@@ -235,22 +228,6 @@ public class AnnualReportWorkflowResource {
             }
             return ProblemException.invalid(errors);
         });
-    }
-
-    private static String decoded(String header, String value) {
-        if (value == null || value.indexOf('%') < 0) {
-            return value;
-        }
-        try {
-            String d = URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-            if (d.indexOf('\uFFFD') >= 0 || d.chars().anyMatch(Character::isISOControl)) {
-                throw new IllegalArgumentException("not UTF-8 text");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(header, "malformed", header + " is not percent-encoded UTF-8 text",
-                    header + " 应为百分号编码的 UTF-8 文本");
-        }
     }
 
     private static Response send(ReportDocument d, boolean attachment) {
