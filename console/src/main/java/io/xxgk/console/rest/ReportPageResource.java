@@ -66,7 +66,7 @@ public class ReportPageResource {
     @Path("/{year}")
     public TemplateInstance page(@PathParam("year") int year, @QueryParam("done") String done) {
         ConsoleUser user = current.get();
-        return Templates.report(user, reports.page(user, year, null, null), DONE.get(done), null);
+        return Templates.report(user, reports.page(user, year, null, null), done == null ? null : DONE.get(done), null);
     }
 
     @POST
