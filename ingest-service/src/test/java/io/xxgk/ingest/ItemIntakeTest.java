@@ -1,6 +1,7 @@
 package io.xxgk.ingest;
 
 import io.xxgk.testing.TopicProbe;
+import io.xxgk.contract.event.Scope;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,6 +66,28 @@ class ItemIntakeTest {
 
         given().header("Authorization", "Bearer " + purchasingKey).when().get("/api/v1/items/" + id)
                 .then().statusCode(200).body("title", equalTo("2025年水电耗材采购项目招标公告"));
+    }
+
+    @Test
+    void anInternalItemTravelsWithItsScopeAndAnUnknownScopeIsNamed() {
+        String id = "oa-" + UUID.randomUUID();
+        Map<String, Object> internal = new java.util.HashMap<>(item(id));
+        internal.put("scope", "INTERNAL");
+        given().header("Authorization", "Bearer " + purchasingKey).contentType(JSON).body(internal)
+                .when().post("/api/v1/items").then().statusCode(202);
+        List<ConsumerRecord<String, String>> records = TopicProbe.readUntil(Topics.ITEMS_SUBMITTED,
+                seen -> seen.stream().anyMatch(r -> r.value().contains(id)), Duration.ofSeconds(30));
+        ItemSubmitted event = EventCodec.decode(records.stream().filter(r -> r.value().contains(id)).findFirst()
+                .orElseThrow().value(), ItemSubmitted.class);
+        assertEquals(Scope.INTERNAL, event.scope());
+
+        Map<String, Object> bad = new java.util.HashMap<>(item("oa-bad-" + UUID.randomUUID()));
+        bad.put("scope", "内部");
+        given().header("Authorization", "Bearer " + purchasingKey).contentType(JSON).body(bad)
+                .when().post("/api/v1/items")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.field", hasItem("scope"))
+                .body("errors.find { it.field == 'scope' }.messageZh", containsString("公开范围"));
     }
 
     @Test

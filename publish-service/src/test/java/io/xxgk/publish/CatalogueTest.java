@@ -9,6 +9,7 @@ import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
+import io.xxgk.contract.event.Scope;
 import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
 import io.xxgk.testing.TopicProbe;
@@ -85,6 +86,28 @@ class CatalogueTest {
                 .body("categories.items.flatten().entries.flatten().id", not(hasItem(held)))
                 .body("categories[1].items.find { it.number == 11 }.status", equalTo("NOT_APPLICABLE"))
                 .body("categories[9].items.find { it.number == 50 }.status", equalTo("MISSING"));
+    }
+
+    @Test
+    void anInternalItemNeverReachesAPublicEndpointAndIsCountedApart() throws Exception {
+        String internal = "oa-" + UUID.randomUUID();
+        String open = "pub-" + UUID.randomUUID();
+        int before = given().when().get("/api/v1/schools/jclg/statistics?year=2025").then().statusCode(200)
+                .extract().path("internal");
+        send(event("jclg", internal, 1, "关于校内实训室设备采购结果的通报", 18, 3, Decision.PUBLISH).toBuilder()
+                        .scope(Scope.INTERNAL).build(),
+                event("jclg", open, 1, "实训室设备采购结果公告", 18, 3, Decision.PUBLISH));
+        // the public item sent after it is there: the internal one has been written too
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/api/v1/schools/jclg/catalogue").then()
+                        .body("categories[2].items.find { it.number == 18 }.entries.id", hasItem(open)));
+        given().when().get("/api/v1/schools/jclg/catalogue").then()
+                .body("categories.items.flatten().entries.flatten().id", not(hasItem(internal)));
+        given().when().get("/api/v1/schools/jclg/items/" + internal).then().statusCode(404);
+        given().queryParam("q", "校内实训室").when().get("/api/v1/schools/jclg/items").then().statusCode(200)
+                .body("items.id", not(hasItem(internal)));
+        given().when().get("/api/v1/schools/jclg/statistics?year=2025").then().statusCode(200)
+                .body("internal", equalTo(before + 1));
     }
 
     @Test

@@ -125,6 +125,7 @@ public class ClassificationService {
                 .withholdReason(in.withholdReason())
                 .attachments(attachments)
                 .classifiedAt(clock.instant())
+                .scope(in.scope())
                 .build();
     }
 

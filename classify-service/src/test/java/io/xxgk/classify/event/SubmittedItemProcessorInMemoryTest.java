@@ -16,6 +16,7 @@ import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
+import io.xxgk.contract.event.Scope;
 import io.xxgk.contract.failure.DeadLetters;
 import io.xxgk.testing.RealServersResource;
 import jakarta.enterprise.inject.Any;
@@ -112,6 +113,17 @@ class SubmittedItemProcessorInMemoryTest {
         assertTrue(dead.getPayload().contains(run + "-broken"));
         assertEquals(Topics.ITEMS_SUBMITTED, header(dead, DeadLetters.TOPIC));
         assertNotNull(header(dead, DeadLetters.REASON));
+    }
+
+    @Test
+    void anInternalItemKeepsItsScope() {
+        ItemSubmitted internal = item("internal", "关于2026年校内实训室设备采购结果的通报", "采购与招标管理处", "仅限校内。")
+                .toBuilder().scope(Scope.INTERNAL).build();
+        ItemSubmitted open = item("open", "2026年实训室设备采购结果公告", "采购与招标管理处", "现将结果公告如下。");
+        poll(EventCodec.encode(internal), EventCodec.encode(open));
+        Map<String, Message<String>> out = decisions(2);
+        assertEquals(Scope.INTERNAL, EventCodec.decode(out.get(internal.itemId()).getPayload(), ItemClassified.class).scope());
+        assertEquals(Scope.PUBLIC, EventCodec.decode(out.get(open.itemId()).getPayload(), ItemClassified.class).scope());
     }
 
     @Test

@@ -62,6 +62,10 @@ public record Checklist(String id, String title, String source, List<ChecklistCa
                 if (seen.put(i.number(), c.number()) != null) {
                     throw new IllegalStateException("checklist " + id + ": item " + i.number() + " listed twice");
                 }
+                if (i.recurrence() == null) {
+                    throw new IllegalStateException("checklist " + id + ": item " + i.number()
+                            + " does not say whether it is STANDING or RECURRING");
+                }
             }
         }
     }

@@ -33,7 +33,8 @@ public record ItemClassified(
         boolean personalDataMasked,
         String withholdReason,
         List<AttachmentRef> attachments,
-        Instant classifiedAt) {
+        Instant classifiedAt,
+        Scope scope) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUD_EVENT_TYPE = "cn.xxgk.item.classified.v1";
@@ -42,6 +43,19 @@ public record ItemClassified(
         channels = channels == null ? List.of() : List.copyOf(channels);
         holdReasons = holdReasons == null ? List.of() : List.copyOf(holdReasons);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        scope = scope == null ? Scope.PUBLIC : scope;
+    }
+
+    /** An event of a public item (社会公开), as events were before {@code scope} existed. */
+    public ItemClassified(int schemaVersion, String itemId, int revision, String schoolCode, String department,
+                          String title, String body, ItemKind kind, LocalDate producedDate, LocalDate publishedDate,
+                          List<Channel> channels, String sourceUrl, Integer checklistItem, Integer category,
+                          double confidence, String explanation, Decision decision, List<String> holdReasons,
+                          boolean personalDataMasked, String withholdReason, List<AttachmentRef> attachments,
+                          Instant classifiedAt) {
+        this(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate,
+                channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons,
+                personalDataMasked, withholdReason, attachments, classifiedAt, Scope.PUBLIC);
     }
 
     /** Decodes an event a consumer can act on. @throws MalformedEventException if unreadable or incomplete */
@@ -78,6 +92,7 @@ public record ItemClassified(
         b.withholdReason = withholdReason;
         b.attachments = attachments;
         b.classifiedAt = classifiedAt;
+        b.scope = scope;
         return b;
     }
 
@@ -109,6 +124,7 @@ public record ItemClassified(
         private String withholdReason;
         private List<AttachmentRef> attachments;
         private Instant classifiedAt;
+        private Scope scope;
 
         private Builder() {
         }
@@ -223,8 +239,13 @@ public record ItemClassified(
             return this;
         }
 
+        public Builder scope(Scope scope) {
+            this.scope = scope;
+            return this;
+        }
+
         public ItemClassified build() {
-            return new ItemClassified(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate, channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons, personalDataMasked, withholdReason, attachments, classifiedAt);
+            return new ItemClassified(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate, channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons, personalDataMasked, withholdReason, attachments, classifiedAt, scope);
         }
     }
 }

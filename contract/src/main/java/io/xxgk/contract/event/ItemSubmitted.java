@@ -30,7 +30,8 @@ public record ItemSubmitted(
         String withholdReason,
         String withdrawReason,
         List<AttachmentRef> attachments,
-        Instant submittedAt) {
+        Instant submittedAt,
+        Scope scope) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUD_EVENT_TYPE = "cn.xxgk.item.submitted.v1";
@@ -38,6 +39,18 @@ public record ItemSubmitted(
     public ItemSubmitted {
         channels = channels == null ? List.of() : List.copyOf(channels);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        scope = scope == null ? Scope.PUBLIC : scope;
+    }
+
+    /** An event of a public item (社会公开), as events were before {@code scope} existed. */
+    public ItemSubmitted(int schemaVersion, String itemId, int revision, ItemAction action, String schoolCode,
+                         String department, String title, String body, ItemKind kind, LocalDate producedDate,
+                         LocalDate publishedDate, List<Channel> channels, String sourceUrl, Integer checklistHint,
+                         boolean withheld, String withholdReason, String withdrawReason, List<AttachmentRef> attachments,
+                         Instant submittedAt) {
+        this(schemaVersion, itemId, revision, action, schoolCode, department, title, body, kind, producedDate,
+                publishedDate, channels, sourceUrl, checklistHint, withheld, withholdReason, withdrawReason, attachments,
+                submittedAt, Scope.PUBLIC);
     }
 
     /** A builder holding this event's values, to change a few of them by name. */
@@ -62,6 +75,7 @@ public record ItemSubmitted(
         b.withdrawReason = withdrawReason;
         b.attachments = attachments;
         b.submittedAt = submittedAt;
+        b.scope = scope;
         return b;
     }
 
@@ -90,6 +104,7 @@ public record ItemSubmitted(
         private String withdrawReason;
         private List<AttachmentRef> attachments;
         private Instant submittedAt;
+        private Scope scope;
 
         private Builder() {
         }
@@ -189,8 +204,13 @@ public record ItemSubmitted(
             return this;
         }
 
+        public Builder scope(Scope scope) {
+            this.scope = scope;
+            return this;
+        }
+
         public ItemSubmitted build() {
-            return new ItemSubmitted(schemaVersion, itemId, revision, action, schoolCode, department, title, body, kind, producedDate, publishedDate, channels, sourceUrl, checklistHint, withheld, withholdReason, withdrawReason, attachments, submittedAt);
+            return new ItemSubmitted(schemaVersion, itemId, revision, action, schoolCode, department, title, body, kind, producedDate, publishedDate, channels, sourceUrl, checklistHint, withheld, withholdReason, withdrawReason, attachments, submittedAt, scope);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.xxgk.ingest.service;
 
 import io.xxgk.contract.event.AttachmentRef;
 import io.xxgk.contract.event.Channel;
+import io.xxgk.contract.event.Scope;
 import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
@@ -38,7 +39,9 @@ public class ItemEvents {
                 .producedDate(produced).publishedDate(published).channels(channels)
                 .sourceUrl(blankToNull(r.sourceUrl())).checklistHint(r.checklistHint()).withheld(withheld)
                 .withholdReason(withheld ? ItemValidator.parseEnum(WithholdReason.class, r.withholdReason()).name() : null)
-                .attachments(refs).submittedAt(now).build();
+                .attachments(refs).submittedAt(now)
+                .scope(blankToNull(r.scope()) == null ? Scope.PUBLIC : ItemValidator.parseEnum(Scope.class, r.scope()))
+                .build();
     }
 
     /** 撤回: the last revision's content, with the reason, as a new revision. */
@@ -48,7 +51,7 @@ public class ItemEvents {
                 .kind(last.kind()).producedDate(last.producedDate()).publishedDate(last.publishedDate())
                 .channels(last.channels()).sourceUrl(last.sourceUrl()).checklistHint(last.checklistHint())
                 .withheld(last.withheld()).withholdReason(last.withholdReason()).withdrawReason(reason)
-                .attachments(last.attachments()).submittedAt(now).build();
+                .attachments(last.attachments()).submittedAt(now).scope(last.scope()).build();
     }
 
     private static String blankToNull(String s) {

@@ -52,13 +52,16 @@ public record ItemRequest(
         String withholdReason,
         @Schema(description = "附件编号（先上传 POST /api/v1/attachments）/ ids of uploaded attachments",
                 example = "[\"3f2b8c1e-4a5d-4e8f-9b0a-1c2d3e4f5a6b\"]")
-        List<@NotNull(message = "附件编号不能为空 / attachment id must not be null") String> attachments) {
+        List<@NotNull(message = "附件编号不能为空 / attachment id must not be null") String> attachments,
+        @Schema(description = "公开范围 / scope: PUBLIC 社会公开 (default) or INTERNAL 校内公开 (OA only, never on a public page)",
+                example = "PUBLIC")
+        String scope) {
 
     /** An item id: the client's idempotency key, in the body and in paths. */
     public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
 
     public ItemRequest withId(String newId) {
         return new ItemRequest(newId, schoolCode, department, title, body, kind, producedDate, publishedDate, channels,
-                sourceUrl, checklistHint, withheld, withholdReason, attachments);
+                sourceUrl, checklistHint, withheld, withholdReason, attachments, scope);
     }
 }

@@ -2,6 +2,7 @@ package io.xxgk.ingest.service;
 
 import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.event.Channel;
+import io.xxgk.contract.event.Scope;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.ingest.config.IngestConfig;
@@ -106,6 +107,10 @@ public class ItemValidator {
             errors.add(new FieldError("sourceUrl", "format", "sourceUrl must be an http(s) URL", "原文链接必须是 http(s) 地址"));
         }
         annotated.report("checklistHint", errors);
+        if (TextRules.check("scope", r.scope(), 32, errors) && !blank(r.scope()) && parseEnum(Scope.class, r.scope()) == null) {
+            errors.add(new FieldError("scope", "unknown", "unknown scope '" + r.scope() + "'; one of " + Arrays.toString(Scope.values()),
+                    "未知的公开范围 " + r.scope() + "，应为 PUBLIC（社会公开）或 INTERNAL（校内公开）"));
+        }
         if (TextRules.check("withholdReason", r.withholdReason(), 64, errors) && Boolean.TRUE.equals(r.withheld())) {
             if (blank(r.withholdReason())) {
                 errors.add(new FieldError("withholdReason", "required", "a withheld item needs its legal reason", "不予公开的事项必须注明理由"));

@@ -68,7 +68,7 @@ class ItemValidatorTest {
     }
 
     private static ItemRequest item(String id, String school, String department, String title, Integer hint, List<String> attachments) {
-        return new ItemRequest(id, school, department, title, null, null, null, null, null, null, hint, null, null, attachments);
+        return new ItemRequest(id, school, department, title, null, null, null, null, null, null, hint, null, null, attachments, null);
     }
 
     private static IngestConfig config() {

@@ -5,6 +5,7 @@ import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.checklist.ChecklistItem;
 import io.xxgk.contract.school.School;
 import io.xxgk.publish.repository.EntryColumns;
+import io.xxgk.publish.service.coverage.NotApplicableService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +30,12 @@ public class CatalogueService {
 
     private final EntityManager em;
     private final ChecklistCatalog checklists;
+    private final NotApplicableService notApplicable;
 
-    public CatalogueService(EntityManager em, ChecklistCatalog checklists) {
+    public CatalogueService(EntityManager em, ChecklistCatalog checklists, NotApplicableService notApplicable) {
         this.em = em;
         this.checklists = checklists;
+        this.notApplicable = notApplicable;
     }
 
     @Transactional
@@ -86,20 +91,36 @@ public class CatalogueService {
                     EntryColumns.attachments((String) t.get("attachments"))));
         }
 
-        ChecklistCoverage coverage = ChecklistCoverage.of(checklist, school.kind(), i -> entries.containsKey(i));
+        // standing items published before the period and still published count as covered (ChecklistCoverage)
+        Set<Integer> earlier = new HashSet<>();
+        if (year != null) {
+            @SuppressWarnings("unchecked")
+            List<Object> before = em.createNativeQuery("""
+                            select distinct checklist_item from catalogue_entry
+                            where school_code = :school and status = 'PUBLISHED' and checklist_item is not null
+                              and item_date < :from""")
+                    .setParameter("school", school.code())
+                    .setParameter("from", from)
+                    .getResultList();
+            before.forEach(n -> earlier.add(((Number) n).intValue()));
+        }
+        ChecklistCoverage coverage = ChecklistCoverage.of(checklist, school.kind(), entries::containsKey, earlier::contains,
+                notApplicable.reasons(school.code()));
         List<CatalogueView.Category> categories = new ArrayList<>();
         for (ChecklistCategory c : checklist.categories()) {
             List<CatalogueView.Item> items = new ArrayList<>();
             for (ChecklistItem i : c.items()) {
-                items.add(new CatalogueView.Item(i.number(), i.text(), coverage.status(i.number()).name(),
+                items.add(new CatalogueView.Item(i.number(), i.textFor(school.kind()), coverage.status(i.number()).name(),
                         totals.getOrDefault(i.number(), 0L), entries.getOrDefault(i.number(), List.of()),
-                        i.responsibleDepartment(), i.updateCadence(), i.subItems()));
+                        i.responsibleDepartment(), i.updateCadence(), i.subItems(), coverage.reason(i.number()),
+                        i.recurrence().name()));
             }
             categories.add(new CatalogueView.Category(c.number(), c.label(), c.name(), items));
         }
         CatalogueView.Period period = year == null ? null
                 : new CatalogueView.Period(year, school.statisticsPeriod().name(), from, to);
         return new CatalogueView(SchoolView.of(school), checklist.id(), checklist.title(), period,
-                new CatalogueView.Summary(coverage.published(), coverage.missing(), coverage.notApplicable()), categories);
+                new CatalogueView.Summary(coverage.published(), coverage.missing(), coverage.notApplicable(),
+                        coverage.standing()), categories);
     }
 }

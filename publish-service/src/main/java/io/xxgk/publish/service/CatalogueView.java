@@ -12,18 +12,22 @@ public record CatalogueView(SchoolView school, String checklistVariant, String c
     public record Period(int year, String kind, LocalDate from, LocalDate to) {
     }
 
-    public record Summary(int published, int missing, int notApplicable) {
+    /** published: items with an entry in the period; standing: standing items in force from an earlier period. */
+    public record Summary(int published, int missing, int notApplicable, int standing) {
     }
 
     public record Category(int number, String label, String name, List<Item> items) {
     }
 
     /**
-     * status: PUBLISHED, MISSING or NOT_APPLICABLE. The school's variant may add the responsible department, the
-     * update cadence and sub-items.
+     * status: PUBLISHED, STANDING (a standing item in force from an earlier period: covered), MISSING or
+     * NOT_APPLICABLE, then with notApplicableReason (本校不涉及 with the school's reason, or not for this kind of
+     * school). recurrence: STANDING or RECURRING. The school's variant may add the responsible department, the update
+     * cadence and sub-items.
      */
     public record Item(int number, String text, String status, long entryCount, List<Entry> entries,
-                       String responsibleDepartment, String updateCadence, List<String> subItems) {
+                       String responsibleDepartment, String updateCadence, List<String> subItems,
+                       String notApplicableReason, String recurrence) {
     }
 
     public record Entry(String id, String title, String department, String kind, LocalDate producedDate,

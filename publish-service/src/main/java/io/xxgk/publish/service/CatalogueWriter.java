@@ -59,7 +59,7 @@ public class CatalogueWriter {
             entry.itemId = e.itemId();
         }
         entry.revision = e.revision();
-        entry.status = EntryStatus.of(e.decision()).name();
+        entry.status = EntryStatus.of(e.decision(), e.scope()).name();
         entry.updatedAt = Instant.now();
         if (e.title() != null) {
             // a withdrawal carries the item's last content; keep what we had if it does not

@@ -30,7 +30,8 @@ public final class RegisterRowMapper {
             Map.entry("sourceUrl", List.of("原文链接", "链接", "网址", "sourceUrl")),
             Map.entry("checklistHint", List.of("清单事项", "清单事项编号", "checklistHint")),
             Map.entry("withheld", List.of("不予公开", "withheld")),
-            Map.entry("withholdReason", List.of("不予公开理由", "withholdReason")));
+            Map.entry("withholdReason", List.of("不予公开理由", "withholdReason")),
+            Map.entry("scope", List.of("公开范围", "公开对象", "scope")));
 
     private static final Pattern CN_DATE = Pattern.compile("(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})\\s*日?");
 
@@ -64,7 +65,7 @@ public final class RegisterRowMapper {
                 kind(value(row, "kind")), date(value(row, "producedDate")), date(value(row, "publishedDate")),
                 channels(value(row, "channels")), value(row, "sourceUrl"), checklistHint,
                 withheld == null ? null : List.of("是", "true", "yes", "y", "1", "不予公开").contains(withheld.toLowerCase(Locale.ROOT)),
-                withholdReason(value(row, "withholdReason")), null);
+                withholdReason(value(row, "withholdReason")), null, scope(value(row, "scope")));
     }
 
     private static String value(Map<String, String> row, String field) {
@@ -106,6 +107,20 @@ public final class RegisterRowMapper {
         }
         return Arrays.stream(v.split("[、,，;；/\\s]+")).filter(s -> !s.isBlank())
                 .map(s -> Channel.fromText(s).map(Channel::name).orElse(s)).toList();
+    }
+
+    /** 校内公开 / 校内 / 内部 → INTERNAL; 社会公开 / 向社会公开 → PUBLIC; anything else is left for the validator to name. */
+    static String scope(String v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.contains("校内") || v.contains("内部")) {
+            return "INTERNAL";
+        }
+        if (v.contains("社会") || v.contains("公众")) {
+            return "PUBLIC";
+        }
+        return v;
     }
 
     static String withholdReason(String v) {

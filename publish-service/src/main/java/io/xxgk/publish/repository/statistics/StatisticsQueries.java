@@ -64,7 +64,7 @@ public class StatisticsQueries {
      * none), largest first; appeals: per record type name, the count per outcome name (PENDING when none).
      */
     public record Figures(Breakdown breakdown, Map<Integer, LatestRow> latestPerItem, Map<String, Long> byChannel,
-                          long channelUnion, Map<String, Long> withheldByReason, TimelinessCounts timeliness, RequestCounts requests,
+                          long channelUnion, long internal, Map<String, Long> withheldByReason, TimelinessCounts timeliness, RequestCounts requests,
                           Map<String, Map<String, Long>> appeals) {
     }
 
@@ -83,13 +83,14 @@ public class StatisticsQueries {
             Map<String, Long> withheld = withheld(c, school, from, to);
             Map<String, Long> channels = byChannel(c, school, from, to);
             long channelUnion = channelUnion(c, school, from, to);
+            long internal = internal(c, school, from, to);
             TimelinessCounts timeliness = timeliness(c, school, from, to, calendar, publishWithin);
             RequestCounts requests = requests(c, school, from, to, calendar, answerWithin);
             Map<String, Map<String, Long>> appeals = new LinkedHashMap<>();
             for (String type : appealRecordTypes) {
                 appeals.put(type, appeals(c, school, from, to, type));
             }
-            return new Figures(breakdown, latest, channels, channelUnion, withheld, timeliness, requests, appeals);
+            return new Figures(breakdown, latest, channels, channelUnion, internal, withheld, timeliness, requests, appeals);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed: " + e.getMessage(), e);
         }
@@ -137,6 +138,22 @@ public class StatisticsQueries {
             }
         }
         return new Breakdown(total, byKind, byCategory, byItem, byDepartment, byMonth);
+    }
+
+    /** Items published inside the school only (校内公开): counted apart, never among the public figures. */
+    private static long internal(Connection c, String school, LocalDate from, LocalDate to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select count(*) from catalogue_entry
+                where school_code = ? and status = 'INTERNAL' and item_date between ? and ?
+                """)) {
+            ps.setString(1, school);
+            ps.setDate(2, Date.valueOf(from));
+            ps.setDate(3, Date.valueOf(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Distinct items published through at least one channel: the union across channels. */

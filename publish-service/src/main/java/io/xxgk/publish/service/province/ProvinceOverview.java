@@ -23,15 +23,19 @@ public record ProvinceOverview(
                             Coverage coverage, Timeliness timeliness) {
     }
 
+    /** As the statistics count it: percent = (published + standing) / applicable. */
     public record Coverage(int applicable, int published, int missing, int notApplicable, BigDecimal percent,
-                           List<Integer> missingItems) {
+                           List<Integer> missingItems, int standing, int covered) {
     }
 
     public record Timeliness(int limitWorkingDays, long evaluated, long onTime, long late, long undated,
                              BigDecimal percentOnTime) {
     }
 
-    /** Over all listed schools: items published, applicable checklist items published of all applicable, items on time. */
+    /**
+     * Over all listed schools: items published, applicable checklist items covered (published in the period or
+     * standing) of all applicable, items on time.
+     */
     public record Summary(int schools, long published, long withheld, int applicableItems, int publishedItems,
                           BigDecimal coveragePercent, long onTime, BigDecimal percentOnTime) {
     }

@@ -5,6 +5,7 @@ import io.xxgk.publish.service.SchoolView;
 import io.xxgk.publish.service.ChecklistCatalog;
 import io.xxgk.publish.service.ChecklistCoverage;
 import io.xxgk.publish.service.Percent;
+import io.xxgk.publish.service.coverage.NotApplicableService;
 import io.xxgk.publish.service.statistics.StatisticsConfig;
 import io.xxgk.publish.service.statistics.StatisticsService;
 import io.xxgk.publish.service.statistics.WorkingDays;
@@ -36,9 +37,12 @@ public class ProvinceService {
     private final ChecklistCatalog checklists;
     private final WorkingDays workingDays;
     private final StatisticsConfig config;
+    private final NotApplicableService notApplicable;
 
-    public ProvinceService(DataSource dataSource, ChecklistCatalog checklists, WorkingDays workingDays, StatisticsConfig config) {
+    public ProvinceService(DataSource dataSource, ChecklistCatalog checklists, WorkingDays workingDays, StatisticsConfig config,
+                           NotApplicableService notApplicable) {
         this.dataSource = dataSource;
+        this.notApplicable = notApplicable;
         this.checklists = checklists;
         this.workingDays = workingDays;
         this.config = config;
@@ -52,6 +56,7 @@ public class ProvinceService {
     public ProvinceOverview overview(int year, String province, List<School> schools) {
         Map<String, Counts> counts = new HashMap<>();
         Map<String, Set<Integer>> itemsPublished = new HashMap<>();
+        Map<String, Set<Integer>> itemsBefore = new HashMap<>();
         if (!schools.isEmpty()) {
             String codes = array(schools.stream().map(School::code).toList());
             String froms = array(schools.stream().map(s -> s.statisticsPeriod().start(year).toString()).toList());
@@ -86,10 +91,10 @@ public class ProvinceService {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("""
-                        select p.code, e.checklist_item
+                        select p.code, e.checklist_item, bool_or(e.item_date >= p.d_from) as in_period
                         from %s
                         join catalogue_entry e on e.school_code = p.code and e.status = 'PUBLISHED'
-                             and e.item_date between p.d_from and p.d_to
+                             and e.item_date <= p.d_to
                         where e.checklist_item is not null
                         group by p.code, e.checklist_item
                         """.formatted(periods))) {
@@ -98,7 +103,8 @@ public class ProvinceService {
                     ps.setString(3, tos);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            itemsPublished.computeIfAbsent(rs.getString("code"), k -> new HashSet<>()).add(rs.getInt("checklist_item"));
+                            (rs.getBoolean("in_period") ? itemsPublished : itemsBefore)
+                                    .computeIfAbsent(rs.getString("code"), k -> new HashSet<>()).add(rs.getInt("checklist_item"));
                         }
                     }
                 }
@@ -107,6 +113,7 @@ public class ProvinceService {
             }
         }
 
+        Map<String, Map<Integer, String>> marks = notApplicable.reasonsBySchool();
         int limit = config.publishWithinWorkingDays();
         List<ProvinceOverview.SchoolRow> rows = new ArrayList<>();
         long published = 0;
@@ -117,19 +124,22 @@ public class ProvinceService {
         for (School school : schools) {
             Counts n = counts.getOrDefault(school.code(), new Counts(0, 0, 0, 0));
             Set<Integer> items = itemsPublished.getOrDefault(school.code(), Set.of());
-            ChecklistCoverage coverage = ChecklistCoverage.of(checklists.forSchool(school), school.kind(), items::contains);
+            Set<Integer> before = itemsBefore.getOrDefault(school.code(), Set.of());
+            ChecklistCoverage coverage = ChecklistCoverage.of(checklists.forSchool(school), school.kind(), items::contains,
+                    before::contains, marks.getOrDefault(school.code(), Map.of()));
             long onTime = n.published() - n.late();
             rows.add(new ProvinceOverview.SchoolRow(SchoolView.of(school), StatisticsService.period(school.statisticsPeriod(), year),
                     n.published(), n.withheld(),
                     new ProvinceOverview.Coverage(coverage.applicable(), coverage.published(), coverage.missing(),
-                            coverage.notApplicable(), coverage.percent(), coverage.missingItems()),
+                            coverage.notApplicable(), coverage.percent(), coverage.missingItems(), coverage.standing(),
+                            coverage.covered()),
                     new ProvinceOverview.Timeliness(limit, n.published(), onTime, n.late(), n.undated(),
                             Percent.of(onTime, n.published()))));
             published += n.published();
             withheld += n.withheld();
             onTimeAll += onTime;
             applicableAll += coverage.applicable();
-            publishedItemsAll += coverage.published();
+            publishedItemsAll += coverage.covered();
         }
         return new ProvinceOverview(year, province, new ProvinceOverview.Summary(schools.size(), published, withheld,
                 applicableAll, publishedItemsAll, Percent.of(publishedItemsAll, applicableAll), onTimeAll,

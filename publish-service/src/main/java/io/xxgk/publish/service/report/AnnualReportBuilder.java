@@ -103,7 +103,7 @@ public final class AnnualReportBuilder {
         Coverage c = s.coverage();
         List<Block> b = new ArrayList<>(prose(ReportField.OVERVIEW));
         b.add(para(term, "，学校共主动公开信息", s.published(), "条；《高等学校信息公开事项清单》", c.items(), "项事项中适用于本校的",
-                        c.applicable(), "项，已公开", c.published(), "项，公开率", pct(c.percent()), "；在20个工作日内及时公开的信息占",
+                        c.applicable(), "项，已公开", covered(c), "，公开率", pct(c.percent()), "；在20个工作日内及时公开的信息占",
                         pct(s.timeliness().percentOnTime()), "。收到信息公开申请", s.requests().received(), "件，因信息公开工作受到举报（投诉）",
                         s.complaints().total(), "件、行政复议", s.administrativeReviews().total(), "件、行政诉讼", s.lawsuits().total(), "件。"));
         if (fill.hasAny(ReportField.TRAINING_SESSIONS, ReportField.TRAINING_PARTICIPANTS)) {
@@ -131,6 +131,9 @@ public final class AnnualReportBuilder {
             parts.add("。");
         }
         b.add(para(parts.toArray()));
+        if (s.internal() > 0) {
+            b.add(para("另有校内公开（仅在校内发布）的信息", s.internal(), "条，单独统计，不计入上述数量。"));
+        }
         List<Share> channels = s.byChannel();
         if (!channels.isEmpty()) {
             b.add(para("按公开渠道统计（一条信息可同时通过多个渠道公开）：", channels.stream()
@@ -156,10 +159,18 @@ public final class AnnualReportBuilder {
         b.add(new SubHeading("（二）清单事项公开情况"));
         Coverage c = s.coverage();
         List<Object> cov = new ArrayList<>(List.of("对照《高等学校信息公开事项清单》", c.items(), "项事项，适用于本校的", c.applicable(), "项"));
-        if (c.notApplicable() > 0) {
-            cov.add("（另有" + c.notApplicable() + "项不适用于" + school.kind().label() + "）");
+        int byKind = c.notApplicable() - c.notApplicableBySchool();
+        if (byKind > 0 || c.notApplicableBySchool() > 0) {
+            List<String> na = new ArrayList<>();
+            if (byKind > 0) {
+                na.add(byKind + "项不适用于" + school.kind().label());
+            }
+            if (c.notApplicableBySchool() > 0) {
+                na.add(c.notApplicableBySchool() + "项本校不涉及");
+            }
+            cov.add("（另有" + String.join("、", na) + "）");
         }
-        cov.addAll(List.of("，", term, "已公开", c.published(), "项，公开率", pct(c.percent())));
+        cov.addAll(List.of("，", term, "已公开", covered(c), "，公开率", pct(c.percent())));
         if (c.missing() == 0) {
             cov.add("，适用事项已全部公开。");
         } else {
@@ -309,7 +320,8 @@ public final class AnnualReportBuilder {
         for (ChecklistItemStat i : s.byChecklistItem()) {
             String status = switch (i.status()) {
                 case "PUBLISHED" -> "已公开（" + i.count() + "条）";
-                case "NOT_APPLICABLE" -> "不适用";
+                case "STANDING" -> "现行有效（" + date(i.latest().date()) + "公开）";
+                case "NOT_APPLICABLE" -> notApplicable(i.notApplicableReason());
                 default -> i.latest() != null ? "往年已公开，" + term + "无更新" : "未公开";
             };
             Cell link = i.latest() == null ? Cell.of("—")
@@ -388,6 +400,21 @@ public final class AnnualReportBuilder {
     }
 
     // helpers that need the statistics
+
+    /** Covered items: published in the period, plus standing ones in force from earlier (said apart when there are). */
+    private String covered(Coverage c) {
+        if (c.standing() == 0) {
+            return c.covered() + "项";
+        }
+        return c.covered() + "项（其中" + term + "公开" + c.published() + "项，往年公开、现行有效" + c.standing() + "项）";
+    }
+
+    private String notApplicable(String reason) {
+        if (reason == null || reason.equals("不适用于" + school.kind().label())) {
+            return "不适用";
+        }
+        return "本校不涉及（" + reason + "）";
+    }
 
     private static Section section(int index, String title, List<Block> blocks) {
         return new Section(NUMERALS[index], title, blocks);

@@ -22,6 +22,7 @@ import io.xxgk.publish.service.ChecklistCoverage;
 import io.xxgk.publish.service.ItemLinks;
 import io.xxgk.publish.service.Percent;
 import io.xxgk.publish.service.SchoolView;
+import io.xxgk.publish.service.coverage.NotApplicableService;
 import io.xxgk.publish.service.statistics.StatisticsView.Appeals;
 import io.xxgk.publish.service.statistics.StatisticsView.ChecklistItemStat;
 import io.xxgk.publish.service.statistics.StatisticsView.Coverage;
@@ -58,10 +59,12 @@ public class StatisticsService {
     private final KindHeadings kindHeadings;
     private final WorkingDays workingDays;
     private final StatisticsConfig config;
+    private final NotApplicableService notApplicable;
 
     public StatisticsService(StatisticsQueries queries, ChecklistCatalog checklists, KindHeadings kindHeadings,
-                             WorkingDays workingDays, StatisticsConfig config) {
+                             WorkingDays workingDays, StatisticsConfig config, NotApplicableService notApplicable) {
         this.queries = queries;
+        this.notApplicable = notApplicable;
         this.checklists = checklists;
         this.kindHeadings = kindHeadings;
         this.workingDays = workingDays;
@@ -95,23 +98,27 @@ public class StatisticsService {
         long outside = b.byCategory().getOrDefault(null, 0L);
         byCategory.add(new Share("none", "清单外信息", outside, Percent.of(outside, b.total())));
 
-        ChecklistCoverage cov = ChecklistCoverage.of(checklist, school.kind(), i -> b.byItem().getOrDefault(i, 0L) > 0);
+        // after the snapshot's queries: the marks are read in the same transaction
+        ChecklistCoverage cov = ChecklistCoverage.of(checklist, school.kind(), i -> b.byItem().getOrDefault(i, 0L) > 0,
+                i -> latest.containsKey(i) && !latest.get(i).inPeriod(), notApplicable.reasons(school.code()));
         List<ChecklistItemStat> items = new ArrayList<>();
         for (ChecklistCategory cat : checklist.categories()) {
             for (ChecklistItem i : cat.items()) {
                 long n = b.byItem().getOrDefault(i.number(), 0L);
-                items.add(new ChecklistItemStat(i.number(), cat.number(), cat.name(), i.text(), cov.status(i.number()).name(), n,
-                        Percent.of(n, b.total()), latest.get(i.number())));
+                items.add(new ChecklistItemStat(i.number(), cat.number(), cat.name(), i.textFor(school.kind()),
+                        cov.status(i.number()).name(), n, Percent.of(n, b.total()), latest.get(i.number()),
+                        cov.reason(i.number()), i.recurrence().name()));
             }
         }
-        // missing items that have a published entry from before the period
+        // missing (recurring) items that have a published entry from before the period
         List<Integer> earlier = cov.missingItems().stream().filter(latest::containsKey).toList();
         Coverage coverage = new Coverage(checklist.itemCount(), cov.applicable(), cov.published(), cov.missing(),
-                cov.notApplicable(), cov.percent(), cov.missingItems(), earlier);
+                cov.notApplicable(), cov.percent(), cov.missingItems(), earlier, cov.standing(), cov.covered(),
+                cov.standingItems(), cov.notApplicableBySchool());
 
         List<Share> withheld = withheld(f.withheldByReason());
         return new StatisticsView(SchoolView.of(school), period(kind, year), b.total(),
-                withheld.stream().mapToLong(Share::count).sum(), withheld,
+                withheld.stream().mapToLong(Share::count).sum(), f.internal(), withheld,
                 byCategory, items, byKind(school.code(), b), byChannel(f.byChannel(), b.total()), f.channelUnion(),
                 sortedByCount(b.byDepartment(), b.total()), byMonth(b, from, to), coverage,
                 timeliness(f.timeliness(), from, to), requests(f.requests()),

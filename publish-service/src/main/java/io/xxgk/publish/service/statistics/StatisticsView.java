@@ -18,6 +18,7 @@ public record StatisticsView(
         Period period,
         @Schema(description = "统计期内主动公开的信息条数（状态为已发布） / published items in the period") long published,
         @Schema(description = "统计期内不予公开的信息条数 / items withheld in the period") long withheld,
+        @Schema(description = "统计期内校内公开（仅在校内发布，不向社会公开）的信息条数，单独统计，不计入其他各项 / items published inside the school only (校内公开), counted apart from every other figure") long internal,
         @Schema(description = "不予公开信息按理由 / withheld items by reason (share of withheld)") List<Share> withheldByReason,
         @Schema(description = "按清单类别（十类，另列清单外） / by checklist category, plus items outside the checklist") List<Share> byCategory,
         @Schema(description = "按清单事项（50项） / by checklist item") List<ChecklistItemStat> byChecklistItem,
@@ -45,23 +46,29 @@ public record StatisticsView(
     }
 
     /**
-     * status: PUBLISHED (at least one published entry in the period), MISSING or NOT_APPLICABLE. latest: the newest
-     * published entry up to the end of the period (may be from an earlier year: then inPeriod is false).
+     * status: PUBLISHED (at least one published entry in the period), STANDING (a standing item in force from an
+     * earlier period), MISSING or NOT_APPLICABLE (notApplicableReason: the school's 不涉及 reason, or not for this
+     * kind of school). latest: the newest published entry up to the end of the period (may be from an earlier year:
+     * then inPeriod is false). recurrence: STANDING or RECURRING, from the checklist variant.
      */
     public record ChecklistItemStat(int number, int category, String categoryName, String text, String status,
-                                    long count, BigDecimal percent, LatestEntry latest) {
+                                    long count, BigDecimal percent, LatestEntry latest, String notApplicableReason,
+                                    String recurrence) {
     }
 
     public record LatestEntry(String id, String title, LocalDate date, String link, boolean inPeriod) {
     }
 
     /**
-     * Of the checklist's items: applicable to this kind of school, published in the period, missing (applicable
-     * and not published in the period), not applicable; percent = published / applicable.
-     * publishedEarlierItems: missing items that have a published entry from before the period.
+     * Of the checklist's items ("is it public now", ChecklistCoverage): applicable (less those not for this kind of
+     * school and those the school marked 不涉及), published in the period, standing (a rule in force, published
+     * earlier), covered = published + standing, missing (applicable and not covered), not applicable;
+     * percent = covered / applicable. publishedEarlierItems: missing recurring items that have a published entry from
+     * before the period (往年已公开，本期无更新).
      */
     public record Coverage(int items, int applicable, int published, int missing, int notApplicable, BigDecimal percent,
-                           List<Integer> missingItems, List<Integer> publishedEarlierItems) {
+                           List<Integer> missingItems, List<Integer> publishedEarlierItems, int standing, int covered,
+                           List<Integer> standingItems, int notApplicableBySchool) {
     }
 
     /**

@@ -103,6 +103,18 @@ public class WorkingDays {
         return n;
     }
 
+    /** The day {@code n} working days after {@code from} ({@code from} itself when n is 0): a deadline. */
+    public LocalDate plusWorkingDays(LocalDate from, int n) {
+        LocalDate d = from;
+        for (int left = n; left > 0; ) {
+            d = d.plusDays(1);
+            if (isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
     /** The calendar as the SQL function {@code xxgk_working_days} takes it. */
     public WorkingCalendar calendar() {
         return new WorkingCalendar(holidays.stream().filter(d -> !isWeekend(d)).toList(),

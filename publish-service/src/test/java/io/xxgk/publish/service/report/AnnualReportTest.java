@@ -66,8 +66,10 @@ class AnnualReportTest {
         assertTrue(html.contains("自2021年9月1日起至2022年8月31日止"));
         assertTrue(html.contains(KIND_SENTENCE), "kind sentence");
         assertTrue(html.contains("学校网站548条（100.0%），微信公众号183条（33.4%）"));
-        assertTrue(html.contains("适用于本校的43项"));
-        assertTrue(html.contains("已公开11项，公开率25.6%"));
+        // issue 11: items 30 and 43 are not for a vocational college; the 学籍管理办法 (item 36, a standing rule published
+        // the year before) is in force, so it counts as public: 12 of 41, not 11 of 43 (25.6%)
+        assertTrue(html.contains("适用于本校的41项"));
+        assertTrue(html.contains("已公开12项（其中本学年公开11项，往年公开、现行有效1项），公开率29.3%"));
         assertTrue(html.contains("及时公开率98.5%"));
         assertTrue(html.contains("超过20个工作日公开的8条"));
         assertTrue(html.contains("其中5条未填写公开日期"));
@@ -88,7 +90,11 @@ class AnnualReportTest {
         assertEquals(50, countOf(table8, "<tr><td"));
         assertTrue(table8.contains("<tr><td class=\"num\">18</td><td>三、财务、资产及收费信息</td><td>仪器设备、图书、药品等物资设备采购和重大基建工程的招投标</td><td>已公开（21条）</td><td><a href=\"http"));
         assertTrue(table8.contains("<td>不适用</td>"));
-        assertTrue(table8.contains("往年已公开，本学年无更新"));
+        assertTrue(table8.contains("<td class=\"num\">36</td><td>六、学生管理服务信息</td><td>学籍管理办法</td><td>现行有效（2021年8月31日公开）</td>"),
+                "a standing rule in force is not 往年已公开，本学年无更新");
+        assertFalse(table8.contains("往年已公开，本学年无更新"));
+        // a vocational college's item 35 is its 人才培养质量年度报告
+        assertTrue(table8.contains("<td class=\"num\">35</td><td>五、教学质量信息</td><td>人才培养质量年度报告</td>"));
         Matcher link18 = Pattern.compile("<td class=\"num\">18</td>.*?<a href=\"([^\"]+)\"").matcher(table8);
         assertTrue(link18.find());
         assertTrue(link18.group(1).matches("https?://[^/]+(:\\d+)?/api/v1/schools/zzsz/items/zzsz22-(procurement_notice|tender_result)-\\d{3}"),
