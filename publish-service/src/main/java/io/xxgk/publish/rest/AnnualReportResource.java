@@ -79,7 +79,7 @@ public class AnnualReportResource {
         int y = Params.year(year);
         boolean docx = wantsDocx(format, headers);
         StatisticsView s = statistics.statistics(school, y, school.statisticsPeriod());
-        AnnualReport report = new AnnualReportBuilder(school, s, baseUrl(uri)).build(LocalDate.now(CHINA));
+        AnnualReport report = new AnnualReportBuilder(school, s, baseUrl(config, uri)).build(LocalDate.now(CHINA));
         if (docx) {
             String ascii = school.code() + "-" + y + "-annual-report.docx";
             String utf8 = URLEncoder.encode(report.title() + ".docx", StandardCharsets.UTF_8).replace("+", "%20");
@@ -121,7 +121,8 @@ public class AnnualReportResource {
         return false;
     }
 
-    private String baseUrl(UriInfo uri) {
+    /** The address the catalogue's links in a report start with: the configured public one, else the request's. */
+    static String baseUrl(ReportConfig config, UriInfo uri) {
         String base = config.publicBaseUrl().orElseGet(() -> uri.getBaseUri().toString());
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }

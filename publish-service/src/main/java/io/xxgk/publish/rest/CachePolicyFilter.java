@@ -9,7 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * The website may cache successful public reads for a short while; errors are never cached, so a just-published
- * item does not stay 404 and a withdrawn one does not stay visible in a cache.
+ * item does not stay 404 and a withdrawn one does not stay visible in a cache. The console's signed-in reads are
+ * never cached.
  */
 public class CachePolicyFilter {
 
@@ -24,6 +25,11 @@ public class CachePolicyFilter {
         String method = request.getMethod();
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)
                 || !request.getUriInfo().getPath().startsWith("/api/v1/")) {
+            return;
+        }
+        if (request.getUriInfo().getPath().startsWith("/api/v1/console/")) {
+            // signed in, per person: never in a shared cache
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
             return;
         }
         int status = response.getStatus();

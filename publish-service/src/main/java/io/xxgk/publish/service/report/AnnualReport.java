@@ -4,13 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The draft 信息公开工作年度报告 of one school for one period, independent of its rendering (HTML, DOCX): a title,
+ * The 信息公开工作年度报告 of one school for one period, independent of its rendering (HTML, DOCX): a title,
  * eight numbered sections of paragraphs, sub-headings and tables. A {@link Span} or {@link Cell} marked
  * {@code blank} is text the office must still write (【待填写：……】), shown highlighted.
+ *
+ * @param notice      the line under the title: what this version is (draft, frozen for approval, approved)
+ * @param dateLine    the date under the school's name at the end, e.g. 2022年10月15日（已审定）
+ * @param blankFields the prose fields ({@link ReportField#key()}) this report asks for, filled or not
  */
 public record AnnualReport(String schoolCode, String schoolName, int year, String periodLabel, LocalDate from,
-                           LocalDate to, String title, String draftNotice, LocalDate generatedOn, List<Block> preamble,
-                           List<Section> sections) {
+                           LocalDate to, String title, String notice, LocalDate generatedOn, String dateLine,
+                           List<Block> preamble, List<Section> sections, List<String> blankFields) {
 
     public static final String BLANK_OPEN = "【待填写：";
     public static final String BLANK_CLOSE = "】";
@@ -40,7 +44,24 @@ public record AnnualReport(String schoolCode, String schoolName, int year, Strin
     public record Table(String caption, List<String> headers, List<Integer> widths, List<List<Cell>> rows) implements Block {
     }
 
-    public record Span(String text, boolean blank) {
+    /** field: for a blank, the {@link ReportField#key()} that fills it; null otherwise. */
+    public record Span(String text, boolean blank, String field) {
+        public Span(String text, boolean blank) {
+            this(text, blank, null);
+        }
+    }
+
+    /** The keys of the prose fields still shown as 【待填写】, in the report's order, each once. */
+    public List<String> unfilledFields() {
+        java.util.LinkedHashSet<String> open = new java.util.LinkedHashSet<>();
+        java.util.function.Consumer<Block> scan = b -> {
+            if (b instanceof Paragraph p) {
+                p.spans().stream().filter(s -> s.blank() && s.field() != null).forEach(s -> open.add(s.field()));
+            }
+        };
+        preamble.forEach(scan);
+        sections.forEach(s -> s.blocks().forEach(scan));
+        return List.copyOf(open);
     }
 
     /** link: absolute URL or null. */

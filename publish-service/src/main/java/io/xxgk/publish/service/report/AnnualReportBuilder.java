@@ -19,10 +19,11 @@ import io.xxgk.publish.service.statistics.StatisticsView.Timeliness;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-import static io.xxgk.publish.service.report.ReportText.blank;
 import static io.xxgk.publish.service.report.ReportText.date;
 import static io.xxgk.publish.service.report.ReportText.items;
 import static io.xxgk.publish.service.report.ReportText.para;
@@ -44,22 +45,40 @@ public final class AnnualReportBuilder {
     private final StatisticsView s;
     private final String baseUrl;
     private final String term;
+    private final ReportFill fill;
+    private final Set<ReportField> asked = EnumSet.noneOf(ReportField.class);
+
+    /** How the report presents itself: the notice under the title and the date line at the end. */
+    public record Stamp(String notice, String dateLine) {
+    }
 
     /**
      * @param baseUrl absolute URL the relative links of the catalogue are resolved against, e.g.
      *                {@code https://xxgk.example.edu.cn}; no trailing slash
      */
     public AnnualReportBuilder(School school, StatisticsView statistics, String baseUrl) {
+        this(school, statistics, baseUrl, ReportFill.empty());
+    }
+
+    /** @param fill the prose and year-end figures the office filled in; what it leaves empty stays a marked blank */
+    public AnnualReportBuilder(School school, StatisticsView statistics, String baseUrl, ReportFill fill) {
+        this.fill = fill;
         this.school = school;
         this.s = statistics;
         this.baseUrl = baseUrl;
         this.term = "SCHOOL_YEAR".equals(statistics.period().kind()) ? "本学年" : "本年度";
     }
 
+    /** The draft: statistics as of {@code generatedOn}. */
     public AnnualReport build(LocalDate generatedOn) {
+        return build(generatedOn, new Stamp("草稿：本报告由信息公开系统根据统计数据自动生成，统计数据截至生成之日（" + date(generatedOn)
+                + "）；标有【待填写】的内容请信息公开工作办公室补充、核实后删除标记。", date(generatedOn) + "（草稿）"));
+    }
+
+    /** @param generatedOn the day the statistics were taken (for a frozen report: the day it was frozen) */
+    public AnnualReport build(LocalDate generatedOn, Stamp stamp) {
+        asked.clear();
         String title = school.name() + s.period().label() + "信息公开工作年度报告";
-        String notice = "草稿：本报告由信息公开系统根据统计数据自动生成，统计数据截至生成之日（" + date(generatedOn)
-                + "）；标有【待填写】的内容请信息公开工作办公室补充、核实后删除标记。";
         List<Block> preamble = List.of(para("根据《高等学校信息公开办法》《教育部关于公布〈高等学校信息公开事项清单〉的通知》"
                         + "《教育部办公厅关于全面推进高校信息公开做好信息公开年度报告工作的通知》等文件要求，编制", school.name(),
                 s.period().label(), "信息公开工作年度报告。全文包括概述、主动公开情况、依申请公开和不予公开情况、对信息公开的评议情况、"
@@ -69,26 +88,31 @@ public final class AnnualReportBuilder {
                 section(0, "概述", overview()),
                 section(1, "主动公开情况", proactive()),
                 section(2, "依申请公开和不予公开情况", onRequest()),
-                section(3, "对信息公开的评议情况", List.of(
-                        para(blank("通过教职工代表大会、座谈会、问卷调查、校长信箱等渠道收集的师生员工和社会公众对学校信息公开工作的评议方式、"
-                                + "参与情况和评议结果")))),
+                section(3, "对信息公开的评议情况", evaluation()),
                 section(4, "因信息公开工作受到举报、复议、诉讼的情况", appeals()),
                 section(5, "主要经验、问题和改进措施", lessons()),
-                section(6, "其他需要报告的事项", List.of(para(blank("其他需要报告的事项；如无，填写“无”")))),
+                section(6, "其他需要报告的事项", prose(ReportField.OTHER_MATTERS)),
                 section(7, "清单事项公开情况表", checklistTable()));
         return new AnnualReport(school.code(), school.name(), s.period().year(), s.period().label(), s.period().from(),
-                s.period().to(), title, notice, generatedOn, preamble, sections);
+                s.period().to(), title, stamp.notice(), generatedOn, stamp.dateLine(), preamble, sections,
+                asked.stream().map(ReportField::key).toList());
     }
 
     // 一、概述
     private List<Block> overview() {
         Coverage c = s.coverage();
-        return List.of(
-                para(blank("信息公开工作的组织领导、制度建设、工作机制（如信息公开工作领导小组、责任部门、保密审查制度）及本年度重点工作")),
-                para(term, "，学校共主动公开信息", s.published(), "条；《高等学校信息公开事项清单》", c.items(), "项事项中适用于本校的",
+        List<Block> b = new ArrayList<>(prose(ReportField.OVERVIEW));
+        b.add(para(term, "，学校共主动公开信息", s.published(), "条；《高等学校信息公开事项清单》", c.items(), "项事项中适用于本校的",
                         c.applicable(), "项，已公开", covered(c), "，公开率", pct(c.percent()), "；在20个工作日内及时公开的信息占",
                         pct(s.timeliness().percentOnTime()), "。收到信息公开申请", s.requests().received(), "件，因信息公开工作受到举报（投诉）",
                         s.complaints().total(), "件、行政复议", s.administrativeReviews().total(), "件、行政诉讼", s.lawsuits().total(), "件。"));
+        if (fill.hasAny(ReportField.TRAINING_SESSIONS, ReportField.TRAINING_PARTICIPANTS)) {
+            List<String> parts = new ArrayList<>();
+            fill.figure(ReportField.TRAINING_SESSIONS).ifPresent(n -> parts.add("组织信息公开业务培训" + n.toPlainString() + "次"));
+            fill.figure(ReportField.TRAINING_PARTICIPANTS).ifPresent(n -> parts.add("参加培训" + n.toPlainString() + "人次"));
+            b.add(para(term, "，", String.join("，", parts), "。"));
+        }
+        return b;
     }
 
     // 二、主动公开情况
@@ -116,7 +140,13 @@ public final class AnnualReportBuilder {
                     .map(ch -> ch.label() + ch.count() + "条（" + pct(ch.percent()) + "）").collect(Collectors.joining("，")),
                     "；各渠道去重合计", s.channelUnion(), "条。"));
         }
-        b.add(para(blank("通过会议、文件、校报、宣传栏、电子显示屏、新媒体等其他渠道公开信息的情况（如官方微信推送条数、阅读量）")));
+        List<Block> counted = channelFigures();
+        b.addAll(counted);
+        if (counted.isEmpty() || fill.text(ReportField.OTHER_CHANNELS).isPresent()) {
+            b.addAll(prose(ReportField.OTHER_CHANNELS));
+        } else {
+            asked.add(ReportField.OTHER_CHANNELS); // the figures say it; prose is optional then
+        }
         b.add(table("表1 主动公开信息分类统计", List.of("信息类别", "条数", "占比"), List.of(50, 25, 25),
                 withTotal(s.byKind().stream().map(h -> row(h.label(), h.count(), pct(h.percent()))).toList())));
         b.add(table("表2 按清单类别统计", List.of("清单类别", "条数", "占比"), List.of(50, 25, 25),
@@ -151,7 +181,7 @@ public final class AnnualReportBuilder {
         }
         b.add(para(cov.toArray()));
         if (c.missing() > 0) {
-            b.add(para(blank("未公开事项的原因说明（如本年度未发生、正在制定）")));
+            b.addAll(prose(ReportField.MISSING_REASONS));
         }
         b.add(para("各事项的公开情况及网址见第八部分清单事项公开情况表。"));
 
@@ -173,7 +203,7 @@ public final class AnnualReportBuilder {
         }
 
         b.add(new SubHeading("（四）主动公开的主要内容和重点领域"));
-        b.add(para(blank("学校基本信息、招生考试、财务资产及收费、人事师资、教学质量、学生管理服务、学风建设、学位学科、对外交流与合作等重点领域信息的公开情况")));
+        b.addAll(prose(ReportField.KEY_AREAS));
         return b;
     }
 
@@ -213,7 +243,7 @@ public final class AnnualReportBuilder {
             b.add(para(term, "，经审查决定不予公开的信息", s.withheld(), "条，其中", s.withheldByReason().stream()
                     .map(w -> w.label() + w.count() + "条").collect(Collectors.joining("，")), "。"));
         }
-        b.add(para(blank("保密审查工作情况；不予公开信息的主要类别及依据")));
+        b.addAll(prose(ReportField.CONFIDENTIALITY_REVIEW));
         return b;
     }
 
@@ -226,7 +256,7 @@ public final class AnnualReportBuilder {
         } else {
             b.add(para(term, "，学校因信息公开工作受到举报（投诉）", describe(s.complaints()), "；行政复议", describe(s.administrativeReviews()),
                     "；行政诉讼", describe(s.lawsuits()), "。"));
-            b.add(para(blank("举报（投诉）、复议、诉讼的主要事由及处理、整改情况")));
+            b.addAll(prose(ReportField.APPEALS_HANDLING));
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (var e : List.of(new Object[]{"举报（投诉）", s.complaints()}, new Object[]{"行政复议", s.administrativeReviews()},
@@ -258,7 +288,7 @@ public final class AnnualReportBuilder {
     private List<Block> lessons() {
         List<Block> b = new ArrayList<>();
         b.add(new SubHeading("（一）主要经验"));
-        b.add(para(blank("本年度信息公开工作的主要经验和做法")));
+        b.addAll(prose(ReportField.EXPERIENCE));
         b.add(new SubHeading("（二）存在的主要问题"));
         List<String> hints = new ArrayList<>();
         Coverage c = s.coverage();
@@ -278,9 +308,9 @@ public final class AnnualReportBuilder {
         if (!hints.isEmpty()) {
             b.add(para("根据统计数据，" + String.join("；", hints) + "。"));
         }
-        b.add(para(blank("存在的主要问题")));
+        b.addAll(prose(ReportField.PROBLEMS));
         b.add(new SubHeading("（三）改进措施"));
-        b.add(para(blank("下一步改进措施")));
+        b.addAll(prose(ReportField.IMPROVEMENTS));
         return b;
     }
 
@@ -310,6 +340,63 @@ public final class AnnualReportBuilder {
             return link;
         }
         return baseUrl + (link.startsWith("/") ? link : "/" + link);
+    }
+
+    // 四、对信息公开的评议情况
+    private List<Block> evaluation() {
+        List<Block> b = new ArrayList<>();
+        if (fill.hasAny(ReportField.SURVEY_RESPONDENTS, ReportField.SATISFACTION_PERCENT)) {
+            List<Object> parts = new ArrayList<>(List.of(term, "，学校开展信息公开工作满意度调查"));
+            fill.figure(ReportField.SURVEY_RESPONDENTS).ifPresent(n -> parts.add("，参与" + n.toPlainString() + "人"));
+            fill.figure(ReportField.SATISFACTION_PERCENT).ifPresent(p -> parts.add("，对学校信息公开工作表示满意的占" + p.toPlainString() + "%"));
+            parts.add("。");
+            b.add(para(parts.toArray()));
+        }
+        b.addAll(prose(ReportField.EVALUATION));
+        return b;
+    }
+
+    /** 二（一）: what the office counted outside the catalogue: new media, meetings, media reports. */
+    private List<Block> channelFigures() {
+        List<Block> b = new ArrayList<>();
+        List<String> media = new ArrayList<>();
+        List<String> wechat = new ArrayList<>();
+        fill.figure(ReportField.WECHAT_POSTS).ifPresent(n -> wechat.add("推送信息" + n.toPlainString() + "条"));
+        fill.figure(ReportField.WECHAT_FOLLOWERS).ifPresent(n -> wechat.add("关注人数" + n.toPlainString() + "人"));
+        fill.figure(ReportField.WECHAT_READS).ifPresent(n -> wechat.add("总阅读量" + n.toPlainString() + "人次"));
+        if (!wechat.isEmpty()) {
+            media.add("学校微信公众号" + String.join("，", wechat));
+        }
+        List<String> weibo = new ArrayList<>();
+        fill.figure(ReportField.WEIBO_POSTS).ifPresent(n -> weibo.add("发布信息" + n.toPlainString() + "条"));
+        fill.figure(ReportField.WEIBO_FOLLOWERS).ifPresent(n -> weibo.add("关注人数" + n.toPlainString() + "人"));
+        if (!weibo.isEmpty()) {
+            media.add("官方微博" + String.join("，", weibo));
+        }
+        fill.figure(ReportField.VIDEO_POSTS).ifPresent(n -> media.add("视频号、抖音发布信息" + n.toPlainString() + "条"));
+        if (!media.isEmpty()) {
+            b.add(para(term, "，", String.join("；", media), "。"));
+        }
+        List<String> other = new ArrayList<>();
+        fill.figure(ReportField.MEETINGS_HELD).ifPresent(n -> other.add("通过各类会议公开学校信息，共召开会议" + n.toPlainString() + "次"));
+        fill.figure(ReportField.MEDIA_REPORTS).ifPresent(n -> other.add("学校工作被新闻媒体报道" + n.toPlainString() + "次"
+                + fill.figure(ReportField.NATIONAL_MEDIA_REPORTS).map(m -> "，其中国家级媒体报道" + m.toPlainString() + "次").orElse("")));
+        if (fill.figure(ReportField.MEDIA_REPORTS).isEmpty()) {
+            fill.figure(ReportField.NATIONAL_MEDIA_REPORTS).ifPresent(n -> other.add("学校工作被国家级媒体报道" + n.toPlainString() + "次"));
+        }
+        if (!other.isEmpty()) {
+            b.add(para(String.join("；", other), "。"));
+        }
+        return b;
+    }
+
+    /** The office's text for a blank, one paragraph per line; while it is empty, the marked blank. */
+    private List<Block> prose(ReportField field) {
+        asked.add(field);
+        return fill.text(field)
+                .map(t -> t.lines().map(String::strip).filter(l -> !l.isEmpty()).<Block>map(l -> para(l)).toList())
+                .orElseGet(() -> List.of(para(new Span(AnnualReport.BLANK_OPEN + field.hint() + AnnualReport.BLANK_CLOSE, true,
+                        field.key()))));
     }
 
     // helpers that need the statistics

@@ -50,7 +50,7 @@ public final class DocxReportRenderer {
             var props = doc.getProperties().getCoreProperties();
             props.setTitle(report.title());
             props.setCreator(report.schoolName());
-            props.setDescription(report.draftNotice());
+            props.setDescription(report.notice());
 
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
@@ -59,7 +59,7 @@ public final class DocxReportRenderer {
 
             XWPFParagraph notice = doc.createParagraph();
             notice.setSpacingAfter(200);
-            XWPFRun n = run(notice, report.draftNotice(), BODY_FONT, 10, false, false);
+            XWPFRun n = run(notice, report.notice(), BODY_FONT, 10, false, false);
             n.setItalic(true);
             n.setColor("7F6000");
 
@@ -76,7 +76,7 @@ public final class DocxReportRenderer {
             end.setAlignment(ParagraphAlignment.RIGHT);
             end.setSpacingBefore(360);
             run(end, report.schoolName(), BODY_FONT, BODY_SIZE, false, false).addBreak();
-            run(end, ReportText.date(report.generatedOn()) + "（草稿）", BODY_FONT, BODY_SIZE, false, false);
+            run(end, report.dateLine(), BODY_FONT, BODY_SIZE, false, false);
 
             doc.write(out);
             return out.toByteArray();

@@ -43,7 +43,7 @@ public final class HtmlReportRenderer {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(report.title())).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(report.title())).append("</h1>\n");
-        h.append("<p class=\"notice\">").append(esc(report.draftNotice())).append("</p>\n");
+        h.append("<p class=\"notice\">").append(esc(report.notice())).append("</p>\n");
         report.preamble().forEach(b -> block(h, b));
         for (Section s : report.sections()) {
             h.append("<section>\n<h2>").append(esc(s.heading())).append("</h2>\n");
@@ -51,7 +51,7 @@ public final class HtmlReportRenderer {
             h.append("</section>\n");
         }
         h.append("<p class=\"generated\">").append(esc(report.schoolName())).append("<br>")
-                .append(esc(ReportText.date(report.generatedOn()))).append("（草稿）</p>\n");
+                .append(esc(report.dateLine())).append("</p>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
     }

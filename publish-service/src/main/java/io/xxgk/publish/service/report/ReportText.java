@@ -18,7 +18,7 @@ final class ReportText {
     private ReportText() {
     }
 
-    /** Strings and numbers are plain text; {@link Span}s (from {@link #blank}) are kept as they are. */
+    /** Strings and numbers are plain text; {@link Span}s (blanks) are kept as they are. */
     static Paragraph para(Object... parts) {
         List<Span> spans = new ArrayList<>();
         StringBuilder plain = new StringBuilder();
@@ -37,10 +37,6 @@ final class ReportText {
             spans.add(new Span(plain.toString(), false));
         }
         return new Paragraph(List.copyOf(spans));
-    }
-
-    static Span blank(String what) {
-        return new Span(AnnualReport.BLANK_OPEN + what + AnnualReport.BLANK_CLOSE, true);
     }
 
     static Table table(String caption, List<String> headers, List<Integer> widths, List<List<Cell>> rows) {
