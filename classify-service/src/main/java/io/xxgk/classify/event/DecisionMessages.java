@@ -3,6 +3,7 @@ package io.xxgk.classify.event;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.ItemClassified;
+import io.xxgk.contract.event.TraceContexts;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** A decision as a Kafka message: the encoded event, keyed by school, with its CloudEvents headers. */
@@ -16,5 +17,11 @@ final class DecisionMessages {
                 .withKey(decided.schoolCode())
                 .withHeaders(CloudEventHeaders.toKafka(CloudEventHeaders.of(decided)))
                 .build());
+    }
+
+    /** The same, its send a child of the trace of the submission it answers (traceparent null: a trace of its own). */
+    static Message<String> of(String event, ItemClassified decided, String traceparent) {
+        Message<String> m = of(event, decided);
+        return TraceContexts.parent(traceparent).map(m::addMetadata).orElse(m);
     }
 }

@@ -11,6 +11,7 @@ import io.xxgk.classify.service.SignOffService;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemSubmitted;
+import io.xxgk.contract.event.TraceContexts;
 import io.xxgk.contract.event.MalformedEventException;
 import io.xxgk.contract.failure.DeadLetters;
 import io.xxgk.contract.failure.Isolation;
@@ -114,7 +115,7 @@ public class SubmittedItemProcessor {
             // the stored event wins over this poll's decision, so it is the one decoded and sent
             ItemClassified c = EventCodec.decode(events.get(p), ItemClassified.class);
             decisions.add(c);
-            acks.add(classified.sendMessage(DecisionMessages.of(events.get(p), c)).subscribeAsCompletionStage());
+            acks.add(classified.sendMessage(DecisionMessages.of(events.get(p), c, TraceContexts.of(p.record().headers()).orElse(null))).subscribeAsCompletionStage());
         }
         for (int i = 0; i < stored.size(); i++) {
             Pending p = stored.get(i);
@@ -127,7 +128,7 @@ public class SubmittedItemProcessor {
                         throw first;
                     }
                     WaitOut.transientFailures("sending the decision on " + p.submitted().itemId(),
-                            () -> classified.sendMessage(DecisionMessages.of(events.get(p), c)).await().atMost(SEND_TIMEOUT));
+                            () -> classified.sendMessage(DecisionMessages.of(events.get(p), c, TraceContexts.of(p.record().headers()).orElse(null))).await().atMost(SEND_TIMEOUT));
                 } catch (WaitOut.WaitInterruptedException e) {
                     throw e;
                 } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.xxgk.contract.event.TraceContexts;
 import io.xxgk.contract.failure.TransientFailures;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.repository.OutboxMessage;
@@ -306,7 +307,9 @@ public class OutboxRelay {
         headers.add(OutboxReconciler.OUTBOX_ID_HEADER, Long.toString(m.id).getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(m.topic).withKey(m.messageKey).withHeaders(headers).build();
-        return emitter.sendMessage(Message.of(m.payload).addMetadata(metadata));
+        Message<String> message = Message.of(m.payload).addMetadata(metadata);
+        // the send (and the traceparent header Kafka's tracing adds) continues the trace of the request that wrote the row
+        return emitter.sendMessage(TraceContexts.parent(m.traceparent).map(message::addMetadata).orElse(message));
     }
 
     /** Purges sent rows past the retention (the parked gauge is service.ops.OpsMetrics'). */

@@ -4,6 +4,7 @@ import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.DisclosureRequestEvent;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemSubmitted;
+import io.xxgk.contract.event.TraceContexts;
 import io.xxgk.ingest.config.TopicConfig;
 import io.xxgk.ingest.repository.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,7 @@ public class OutboxWriter {
         m.payload = payload;
         m.headers = headers;
         m.createdAt = Instant.now();
+        m.traceparent = TraceContexts.current().orElse(null);
         m.persist();
         relay.wakeUpAfterCommit();
     }

@@ -54,6 +54,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "park_reason", columnDefinition = "text")
     public String parkReason;
 
+    /** W3C trace context of the request that wrote the row; the relay's send continues that trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
     /** What an operator needs to see of a parked row (never the payload, which may be megabytes). */
     public record Parked(long id, String topic, String messageKey, Instant createdAt, Instant parkedAt, String reason,
                          int payloadChars) {

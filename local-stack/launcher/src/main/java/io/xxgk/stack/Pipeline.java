@@ -234,6 +234,8 @@ public final class Pipeline implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig(database));
         config.put("quarkus.http.port", Integer.toString(port));
         config.put("quarkus.http.host", Ports.HOST);
+        // the packaged jar logs JSON lines (prod); the local logs in .data/logs stay readable text
+        config.put("quarkus.log.console.json.enabled", "false");
         config.putAll(extraConfig);
         config.putAll(overrides);
         Map<String, String> env = new LinkedHashMap<>();

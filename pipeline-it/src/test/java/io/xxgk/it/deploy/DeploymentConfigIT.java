@@ -237,10 +237,29 @@ class DeploymentConfigIT {
             if (service.equals("classify-service")) {
                 reviewOperatorsCanLogIn(source, client, base, envs.get(service), problems);
             }
+            if (!logsJsonLines(e.getValue().logFile())) {
+                problems.add(source + " " + service + ": the prod profile should log JSON lines (quarkus-logging-json)\n"
+                        + tail(e.getValue().logFile(), 10));
+            }
         }
         started.values().forEach(Child::stop);
         children.removeAll(started.values());
         assertEquals("", String.join("\n\n", problems));
+    }
+
+    /** Whether the service's start-up message is a JSON line, as log collectors read them. */
+    private static boolean logsJsonLines(Path log) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (line.startsWith("{") && line.contains("started in")) {
+                try {
+                    return json.readTree(line).path("message").asText().contains("started in");
+                } catch (IOException notJson) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every operator account of the environment opens the review queue (and there is at least one). */
