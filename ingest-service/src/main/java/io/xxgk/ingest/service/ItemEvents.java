@@ -3,6 +3,7 @@ package io.xxgk.ingest.service;
 import io.xxgk.contract.event.AttachmentRef;
 import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.Scope;
+import io.xxgk.contract.event.WithholdReason;
 import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;

@@ -3,6 +3,7 @@ package io.xxgk.ingest.service;
 import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.Scope;
+import io.xxgk.contract.event.WithholdReason;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.ingest.config.IngestConfig;
