@@ -14,6 +14,11 @@ import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
+import io.xxgk.contract.event.SignOff;
+import io.xxgk.contract.event.SignOffAction;
+import io.xxgk.contract.event.SignOffMode;
+import io.xxgk.contract.event.SignOffStage;
+import io.xxgk.contract.event.SignOffStep;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -56,7 +61,15 @@ class EventSchemaTest {
                 .producedDate(LocalDate.of(2025, 7, 20)).channels(List.of(Channel.WEBSITE, Channel.WECHAT))
                 .checklistItem(9).category(2).confidence(0.93).explanation("模型").decision(Decision.HOLD)
                 .holdReasons(List.of("PERSONAL_DATA")).personalDataMasked(true).classifiedAt(Instant.now()).build();
-        assertEquals(Set.of(), validate("item-classified.v1.json", e));
+        assertEquals(Set.of(), validate("item-classified.v2.json", e.toBuilder().signOff(SignOff.start(SignOffMode.OFFICE)
+                .with(new SignOffStep(SignOffStage.OFFICE, SignOffAction.CORRECT, "李审核", "REVIEWER", Instant.now(), "打码后公开", 9, null))
+                .with(new SignOffStep(SignOffStage.LEADER, SignOffAction.WITHHOLD, "王领导", "LEADER", Instant.now(), null, 9,
+                        "PERSONAL_PRIVACY"))).build()));
+        assertEquals(Set.of(), validate("item-classified.v1.json", e.toBuilder().schemaVersion(1).build()));
+        assertFalse(validate("item-classified.v2.json", e).isEmpty(), "a version-2 event needs its signOff");
+        assertFalse(validate("item-classified.v2.json", e.toBuilder().signOff(SignOff.start(SignOffMode.OFFICE).with(
+                new SignOffStep(SignOffStage.OFFICE, SignOffAction.WITHHOLD, "李审核", "REVIEWER", Instant.now(), null, 9, "SECRET")))
+                .build()).isEmpty(), "an unknown withhold reason");
     }
 
     @Test
@@ -72,7 +85,7 @@ class EventSchemaTest {
         ItemClassified bad = ItemClassified.builder().itemId("cg-1").revision(0).schoolCode("zzsz").department("d").title("t")
                 .kind(ItemKind.NEWS).producedDate(LocalDate.of(2025, 1, 1)).checklistItem(51).category(11)
                 .confidence(1.5).decision(Decision.PUBLISH).classifiedAt(Instant.now()).build();
-        Set<ValidationMessage> errors = validate("item-classified.v1.json", bad);
+        Set<ValidationMessage> errors = validate("item-classified.v1.json", bad.toBuilder().schemaVersion(1).build());
         assertFalse(errors.isEmpty());
         assertEquals(4, errors.size(), errors.toString()); // revision, checklistItem, category, confidence
     }

@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.xxgk.classify.repository.StoredDecision;
 import io.xxgk.classify.service.ClassificationService;
+import io.xxgk.classify.service.SignOffService;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemSubmitted;
@@ -42,14 +43,16 @@ public class SubmittedItemProcessor {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(150);
 
     private final ClassificationService classification;
+    private final SignOffService signOff;
     private final MeterRegistry metrics;
     private final MutinyEmitter<String> classified;
     private final DeadLetters deadLetters;
 
-    public SubmittedItemProcessor(ClassificationService classification, MeterRegistry metrics,
+    public SubmittedItemProcessor(ClassificationService classification, SignOffService signOff, MeterRegistry metrics,
                                   @Channel(Channels.ITEMS_CLASSIFIED) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> classified,
                                   @Channel(Channels.DEAD_LETTER) MutinyEmitter<String> deadLetters) {
         this.classification = classification;
+        this.signOff = signOff;
         this.metrics = metrics;
         this.classified = classified;
         this.deadLetters = new DeadLetters(deadLetters, "classify-service");
@@ -84,14 +87,17 @@ public class SubmittedItemProcessor {
         send(stored, events);
     }
 
-    /** The stored decision wins over a new one: a redelivery (or a racing replica) re-sends what was decided first. */
-    private static Map<Pending, String> storeOnce(List<Pending> batch) {
+    /**
+     * The stored decision wins over a new one: a redelivery (or a racing replica) re-sends what was decided first. A new
+     * one is stored under its school's sign-off mode.
+     */
+    private Map<Pending, String> storeOnce(List<Pending> batch) {
         Map<Pending, String> events = new HashMap<>();
         for (Pending p : batch) {
             ItemSubmitted s = p.submitted();
             String event = StoredDecision.find(s.schoolCode(), s.itemId(), s.revision())
                     .map(r -> r.event)
-                    .orElseGet(() -> StoredDecision.store(p.decision(), s.checklistHint()).event);
+                    .orElseGet(() -> signOff.store(p.decision(), s));
             events.put(p, event);
         }
         return events;

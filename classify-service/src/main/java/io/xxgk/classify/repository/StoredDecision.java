@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 
@@ -65,6 +66,25 @@ public class StoredDecision extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The sign-off mode the revision was classified under (AUTO, OFFICE, TWO_LEVEL). */
+    @Column(name = "sign_off_mode")
+    public String signOffMode;
+
+    /** The sign-off stage the revision waits for (OFFICE, LEADER); null when it waits for no one. */
+    @Column(name = "sign_off_stage")
+    public String signOffStage;
+
+    /** The original title and body while the revision waits for sign-off (cleared when it is finished). */
+    @Column(name = "original_title", columnDefinition = "text")
+    public String originalTitle;
+
+    @Column(name = "original_body", columnDefinition = "text")
+    public String originalBody;
+
+    /** Personal-data findings in the original title and body, as JSON (kinds and offsets, never the values). */
+    @Column(columnDefinition = "text")
+    public String findings;
+
     public static Optional<StoredDecision> find(String schoolCode, String itemId, int revision) {
         return findByIdOptional(new Key(schoolCode, itemId, revision));
     }
@@ -84,6 +104,9 @@ public class StoredDecision extends PanacheEntityBase {
         r.hint = hint;
         r.event = EventCodec.encode(c);
         r.createdAt = Instant.now();
+        r.signOffMode = c.signOffOrAuto().mode().name();
+        var awaiting = c.signOffOrAuto().awaiting();
+        r.signOffStage = c.decision() == Decision.HOLD && awaiting != null ? awaiting.name() : null;
         r.persist();
         return r;
     }

@@ -99,6 +99,57 @@ final class JsonFields {
         return i;
     }
 
+    /** A number field within [min, max]; null when absent or null. */
+    Double number(String field, double min, double max, boolean required) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                errors.add(new FieldError(field, "required", field + " is required", field + " 不能为空"));
+            }
+            return null;
+        }
+        if (!v.isNumber()) {
+            errors.add(new FieldError(field, "type", field + " must be a number, not " + kind(v), field + " 应为数字，而不是" + kindZh(v)));
+            return null;
+        }
+        double d = v.doubleValue();
+        if (!(d >= min && d <= max)) {
+            errors.add(new FieldError(field, "range", field + " must be between " + min + " and " + max,
+                    field + " 应在 " + min + " 到 " + max + " 之间"));
+            return null;
+        }
+        return d;
+    }
+
+    /** An array field of 1 to {@code max} JSON objects, each read with {@link JsonFields}; empty when invalid. */
+    List<JsonFields> objects(String field, int max) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            errors.add(new FieldError(field, "required", field + " is required", field + " 不能为空"));
+            return List.of();
+        }
+        if (!v.isArray() || v.isEmpty() || v.size() > max) {
+            errors.add(new FieldError(field, v.isArray() ? "range" : "type", field + " must be an array of 1 to " + max + " objects",
+                    field + " 应为 1 到 " + max + " 个对象的数组"));
+            return List.of();
+        }
+        List<JsonFields> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isObject()) {
+                errors.add(new FieldError(field + "[" + i + "]", "type", field + "[" + i + "] must be an object, not " + kind(v.get(i)),
+                        field + "[" + i + "] 应为对象，而不是" + kindZh(v.get(i))));
+            } else {
+                out.add(new JsonFields(v.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** The errors found in a nested object, named under {@code prefix}. */
+    void adopt(String prefix, JsonFields nested) {
+        nested.errors.forEach(e -> errors.add(new FieldError(prefix + "." + e.field(), e.code(), e.message(), e.messageZh())));
+    }
+
     void error(String field, String code, String message, String messageZh) {
         errors.add(new FieldError(field, code, message, messageZh));
     }

@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.classify.repository.Correction;
 import io.xxgk.classify.service.ReviewService;
+import io.xxgk.classify.service.SignOffRefused;
 import io.xxgk.classify.service.TrainedClassifier;
 import jakarta.annotation.security.RolesAllowed;
 import io.xxgk.contract.api.Problem.FieldError;
@@ -115,10 +116,15 @@ public class ReviewResource {
         }
         f.check();
         int number = rev;
-        ReviewService.Decided decided = review.decide(schoolCode, itemId, number, action, checklistItem, note,
-                        identity.getPrincipal().getName())
+        ReviewService.Action chosen = action;
+        ReviewService.Decided decided;
+        try {
+            decided = review.decide(schoolCode, itemId, number, chosen, checklistItem, note, identity.getPrincipal().getName())
                 .orElseThrow(() -> ProblemException.notFound("itemId",
                         "审核队列中没有该事项 / " + schoolCode + "/" + itemId + "/" + number + " is not in the review queue"));
+        } catch (SignOffRefused e) {
+            throw SignOffResource.problem(e); // e.g. the revision waits for its leader (TWO_LEVEL): 403
+        }
         if (!decided.delivered()) {
             throw ProblemException.unavailable("unavailable", "暂时不可用 / Service unavailable",
                     "决定已记录，消息队列暂时不可用，将自动重发；以相同决定重试会得到同一结果 / the decision is recorded; the broker is "

@@ -9,6 +9,8 @@ import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
+import io.xxgk.contract.event.SignOff;
+import io.xxgk.contract.event.SignOffMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -125,6 +127,7 @@ public class ClassificationService {
                 .withholdReason(in.withholdReason())
                 .attachments(attachments)
                 .classifiedAt(clock.instant())
+                .signOff(SignOff.start(SignOffMode.AUTO)) // the school's mode is applied when the decision is stored
                 .build();
     }
 

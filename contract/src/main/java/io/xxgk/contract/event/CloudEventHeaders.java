@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The one place the CloudEvents headers of every event are built (Kafka protocol binding, binary mode): the required
  * attributes, {@code ce_time}, the content type, and this project's extensions. {@code ce_id} is the record's id, with
- * {@code #rN} for a later revision, so {@code (ce_source, ce_id)} is unique per event.
+ * {@code #rN} for a later revision (and {@code #sN} for the N-th sign-off step on it), so {@code (ce_source, ce_id)}
+ * is unique per event.
  */
 public final class CloudEventHeaders {
 
@@ -22,6 +23,8 @@ public final class CloudEventHeaders {
     public static final String ITEM_ID = "xxgk_item_id";
     public static final String REVISION = "xxgk_revision";
     public static final String DECISION = "xxgk_decision";
+    /** Version-2 classified events: where the revision stands in its sign-off ({@link SignOff.Status}). */
+    public static final String SIGN_OFF = "xxgk_sign_off";
 
     private CloudEventHeaders() {
     }
@@ -35,9 +38,16 @@ public final class CloudEventHeaders {
     }
 
     public static Map<String, String> of(ItemClassified c) {
-        Map<String, String> h = base(revisionId(c.itemId(), c.revision(), false), ItemClassified.CLOUD_EVENT_TYPE,
-                c.schoolCode(), c.classifiedAt());
+        String type = c.schemaVersion() <= ItemClassified.SCHEMA_VERSION_1 ? ItemClassified.CLOUD_EVENT_TYPE_V1
+                : ItemClassified.CLOUD_EVENT_TYPE;
+        // each sign-off step is a new event about the same revision: #sN keeps (ce_source, ce_id) unique
+        String id = revisionId(c.itemId(), c.revision(), false)
+                + (c.signOff() == null || c.signOff().steps().isEmpty() ? "" : "#s" + c.signOff().steps().size());
+        Map<String, String> h = base(id, type, c.schoolCode(), c.classifiedAt());
         h.put(DECISION, c.decision().name());
+        if (c.signOff() != null) {
+            h.put(SIGN_OFF, c.signOff().status().name());
+        }
         return Collections.unmodifiableMap(h);
     }
 

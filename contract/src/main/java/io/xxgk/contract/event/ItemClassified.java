@@ -33,15 +33,32 @@ public record ItemClassified(
         boolean personalDataMasked,
         String withholdReason,
         List<AttachmentRef> attachments,
-        Instant classifiedAt) {
+        Instant classifiedAt,
+        SignOff signOff) {
 
-    public static final int SCHEMA_VERSION = 1;
-    public static final String CLOUD_EVENT_TYPE = "cn.xxgk.item.classified.v1";
+    /** Version 2 adds {@link #signOff()}; version-1 events (no sign-off) stay readable and mean mode AUTO. */
+    public static final int SCHEMA_VERSION = 2;
+    public static final String CLOUD_EVENT_TYPE = "cn.xxgk.item.classified.v2";
+    public static final int SCHEMA_VERSION_1 = 1;
+    public static final String CLOUD_EVENT_TYPE_V1 = "cn.xxgk.item.classified.v1";
 
     public ItemClassified {
         channels = channels == null ? List.of() : List.copyOf(channels);
         holdReasons = holdReasons == null ? List.of() : List.copyOf(holdReasons);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** The sign-off, or mode AUTO without steps for a version-1 event (which had none). */
+    public SignOff signOffOrAuto() {
+        return signOff == null ? SignOff.start(SignOffMode.AUTO) : signOff;
+    }
+
+    /**
+     * True when this event makes its revision public: decision PUBLISH and, defence in depth, a sign-off that allows it
+     * (mode AUTO or every required stage approved).
+     */
+    public boolean publishable() {
+        return decision == Decision.PUBLISH && signOffOrAuto().allowsPublication();
     }
 
     /** Decodes an event a consumer can act on. @throws MalformedEventException if unreadable or incomplete */
@@ -78,6 +95,7 @@ public record ItemClassified(
         b.withholdReason = withholdReason;
         b.attachments = attachments;
         b.classifiedAt = classifiedAt;
+        b.signOff = signOff;
         return b;
     }
 
@@ -109,6 +127,7 @@ public record ItemClassified(
         private String withholdReason;
         private List<AttachmentRef> attachments;
         private Instant classifiedAt;
+        private SignOff signOff;
 
         private Builder() {
         }
@@ -223,8 +242,13 @@ public record ItemClassified(
             return this;
         }
 
+        public Builder signOff(SignOff signOff) {
+            this.signOff = signOff;
+            return this;
+        }
+
         public ItemClassified build() {
-            return new ItemClassified(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate, channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons, personalDataMasked, withholdReason, attachments, classifiedAt);
+            return new ItemClassified(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate, channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons, personalDataMasked, withholdReason, attachments, classifiedAt, signOff);
         }
     }
 }

@@ -47,6 +47,6 @@ class CloudEventHeadersTest {
                 .decision(Decision.HOLD).confidence(0.4).classifiedAt(AT).build();
         ItemClassified corrected = c.toBuilder().checklistItem(7).category(2).decision(Decision.PUBLISH).build();
         assertEquals(new ItemClassified(c.schemaVersion(), "a", 1, "14531", null, "t", null, null, null, null, List.of(), null,
-                7, 2, 0.4, null, Decision.PUBLISH, List.of(), false, null, List.of(), AT), corrected);
+                7, 2, 0.4, null, Decision.PUBLISH, List.of(), false, null, List.of(), AT, null), corrected);
     }
 }
