@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
 /**
  * The console's sign-off API (一事一审). Called by the console's service account (role {@code console}) on behalf of the
  * person named in the {@code X-Xxgk-Actor*} headers: REVIEWER decides at stage OFFICE, LEADER at stage LEADER, ADMIN
- * sets a school's mode.
+ * sets a school's mode. Names and departments in the headers are percent-encoded UTF-8 (HTTP headers are ISO-8859-1).
  */
 @Path("/api/v1/sign-off")
 @Tag(name = "sign-off", description = "一事一审：信息公开办公室审核、分管领导审定 / sign-off (console service account, acting-user headers)")
@@ -367,10 +367,11 @@ public class SignOffResource {
             // an operator signed in directly acts as themselves
             return new ActingUser(identity.getPrincipal().getName(), ActingUser.Role.OPERATOR, null);
         }
-        return ActingUser.fromHeaders(name, role, department).orElseThrow(() -> ProblemException.invalid(ActingUser.NAME_HEADER,
+        return ActingUser.fromHeaders(ActorHeaders.decode(name), role, ActorHeaders.decode(department)).orElseThrow(() -> ProblemException.invalid(ActingUser.NAME_HEADER,
                 "required", "the console must name the acting user in " + ActingUser.NAME_HEADER + " and " + ActingUser.ROLE_HEADER
                         + " (EDITOR with " + ActingUser.DEPARTMENT_HEADER + ", REVIEWER, LEADER, OPERATOR, ADMIN)",
-                "控制台须在请求头 " + ActingUser.NAME_HEADER + "、" + ActingUser.ROLE_HEADER + " 中写明代为操作的人及其角色"));
+                "控制台须在请求头 " + ActingUser.NAME_HEADER + "、" + ActingUser.ROLE_HEADER + " 中写明代为操作的人及其角色"
+                        + "（中文以百分号编码的 UTF-8 发送）"));
     }
 
     private static void require(ActingUser user, Set<ActingUser.Role> roles, String detail) {

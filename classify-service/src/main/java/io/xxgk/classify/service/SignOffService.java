@@ -423,9 +423,9 @@ public class SignOffService {
                         if (r.confidence < minConfidence) {
                             return "LOW_CONFIDENCE";
                         }
-                        return hasPersonalData(r, EventCodec.decode(r.event, ItemClassified.class)) ? "PERSONAL_DATA" : null;
+                        return hasPersonalData(r, EventCodec.decode(r.event, ItemClassified.class)) ? "PERSONAL_DATA" : "";
                     }).orElse("NOT_FOUND"));
-            if (skip != null) {
+            if (!skip.isEmpty()) {
                 out.add(new BatchResult(k.itemId(), k.revision(), BatchResult.SKIPPED, skip));
                 continue;
             }
