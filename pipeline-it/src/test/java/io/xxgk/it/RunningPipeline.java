@@ -24,30 +24,32 @@ import java.util.UUID;
  * One real stack and the three packaged services as separate JVMs, shared by every IT of this module run and
  * stopped when the JVM exits.
  */
-final class RunningPipeline {
+public final class RunningPipeline {
 
-    static final String ADMIN = "it-admin-" + UUID.randomUUID();
+    public static final String ADMIN = "it-admin-" + UUID.randomUUID();
+    /** The console's service account at classify and publish (their {@code quarkus.security.users.embedded.users.console}). */
+    public static final String CONSOLE_PASSWORD = "it-console-" + UUID.randomUUID();
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static RunningPipeline instance;
 
-    final LocalStack stack;
-    final Pipeline pipeline;
+    public final LocalStack stack;
+    public final Pipeline pipeline;
 
     private RunningPipeline(LocalStack stack, Pipeline pipeline) {
         this.stack = stack;
         this.pipeline = pipeline;
     }
 
-    static synchronized RunningPipeline get() {
+    public static synchronized RunningPipeline get() {
         if (instance == null) {
             try {
                 Path dir = Files.createTempDirectory("xxgk-it-");
                 StackPaths paths = StackPaths.fromBuild();
                 LocalStack stack = new LocalStack(LocalStack.Settings.ephemeral(dir), paths).start();
                 Pipeline pipeline = new Pipeline(stack, paths, dir.resolve("logs"), Pipeline.ServicePorts.ephemeral(),
-                        Map.of("xxgk.admin-token", ADMIN));
+                        Map.of("xxgk.admin-token", ADMIN, "quarkus.security.users.embedded.users.console", CONSOLE_PASSWORD));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     pipeline.close();
                     stack.close();
@@ -97,15 +99,15 @@ final class RunningPipeline {
         stack.postgres().start();
     }
 
-    String url(Pipeline.Service s) {
+    public String url(Pipeline.Service s) {
         return pipeline.url(s);
     }
 
-    String issueKey(String school, String department) {
+    public String issueKey(String school, String department) {
         return new DemoData(url(Pipeline.Service.INGEST), ADMIN).issueKey(school, department);
     }
 
-    HttpResponse<String> postItem(String key, Map<String, Object> item) {
+    public HttpResponse<String> postItem(String key, Map<String, Object> item) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url(Pipeline.Service.INGEST) + "/api/v1/items"))
                             .header("Authorization", "Bearer " + key).header("Content-Type", "application/json; charset=UTF-8")
@@ -120,7 +122,7 @@ final class RunningPipeline {
         }
     }
 
-    JsonNode get(String url) throws Exception {
+    public JsonNode get(String url) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
