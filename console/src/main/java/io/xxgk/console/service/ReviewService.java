@@ -208,7 +208,9 @@ public class ReviewService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        SignOffClient.DecisionRequest req = new SignOffClient.DecisionRequest(action, checklistItem, note, reason, stage);
+        // the stage the page showed lets classify refuse a stale page (409); without it classify judges the role (403)
+        String expected = form.stage() == null || form.stage().isBlank() ? null : stage;
+        SignOffClient.DecisionRequest req = new SignOffClient.DecisionRequest(action, checklistItem, note, reason, expected);
         SignOffClient.DecisionView v = calls.call(CLASSIFY, () -> signOff.decide(schoolCode, itemId, revision, req));
         return SignOffLabels.status(v.status());
     }
