@@ -36,6 +36,10 @@ public class CatalogueHistory extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
+    public static java.util.List<CatalogueHistory> ofItem(String schoolCode, String itemId) {
+        return list("schoolCode = ?1 and itemId = ?2 order by revision", schoolCode, itemId);
+    }
+
     public static boolean exists(String schoolCode, String itemId, int revision) {
         return findByIdOptional(new Key(schoolCode, itemId, revision)).isPresent();
     }

@@ -4,6 +4,9 @@ import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
+import io.xxgk.contract.event.SignOff;
+import io.xxgk.contract.event.SignOffStep;
+import io.xxgk.publish.repository.SignOffStepRow;
 import io.xxgk.publish.repository.CatalogueEntry;
 import io.xxgk.publish.repository.CatalogueHistory;
 import io.xxgk.publish.repository.EntryStatus;
@@ -30,8 +33,7 @@ public class CatalogueWriter {
     public void apply(ItemClassified e, String rawEvent) {
         Stored v = Stored.of(e);
         CatalogueHistory h = CatalogueHistory.findById(new CatalogueHistory.Key(e.schoolCode(), e.itemId(), e.revision()));
-        if (h != null && !(Decision.HOLD.name().equals(h.decision)
-                && e.decision() != Decision.HOLD)) {
+        if (h != null && !decidedSince(h, e)) {
             // already applied; the only later change to a revision is a person's decision on a held item
             return;
         }
@@ -45,6 +47,7 @@ public class CatalogueWriter {
         h.event = StorableValues.text(rawEvent);
         h.receivedAt = Instant.now();
         h.persist();
+        storeSteps(e);
 
         CatalogueEntry entry = CatalogueEntry.findEntry(e.schoolCode(), e.itemId());
         if (entry != null && entry.revision > e.revision()) {
@@ -59,7 +62,9 @@ public class CatalogueWriter {
             entry.itemId = e.itemId();
         }
         entry.revision = e.revision();
-        entry.status = EntryStatus.of(e.decision()).name();
+        // defence in depth: a PUBLISH whose sign-off is incomplete (mode OFFICE or TWO_LEVEL without every approval)
+        // is never public
+        entry.status = (e.decision() == Decision.PUBLISH && !e.publishable() ? EntryStatus.HELD : EntryStatus.of(e.decision())).name();
         entry.updatedAt = Instant.now();
         if (e.title() != null) {
             // a withdrawal carries the item's last content; keep what we had if it does not
@@ -80,6 +85,55 @@ public class CatalogueWriter {
         entry.persist();
     }
 
+    /**
+     * A later event on a revision still open (held, or a PUBLISH whose sign-off is incomplete): a person's decision on
+     * a held revision, or one more sign-off step (the leader's after the office's).
+     */
+    private static boolean decidedSince(CatalogueHistory h, ItemClassified e) {
+        ItemClassified stored;
+        try {
+            stored = EventCodec.decode(h.event, ItemClassified.class);
+        } catch (RuntimeException unreadable) {
+            return Decision.HOLD.name().equals(h.decision) && e.decision() != Decision.HOLD;
+        }
+        boolean open = stored.decision() == Decision.HOLD || (stored.decision() == Decision.PUBLISH && !stored.publishable());
+        if (!open) {
+            return false;
+        }
+        int before = stored.signOffOrAuto().steps().size();
+        int now = e.signOffOrAuto().steps().size();
+        return now > before || (now == before && stored.decision() == Decision.HOLD && e.decision() != Decision.HOLD);
+    }
+
+    /** The steps the event carries, each stored once (a replay or an event with more steps adds only the new ones). */
+    private static void storeSteps(ItemClassified e) {
+        SignOff so = e.signOff();
+        if (so == null) {
+            return;
+        }
+        for (int i = 0; i < so.steps().size(); i++) {
+            SignOffStep s = so.steps().get(i);
+            if (s == null || SignOffStepRow.findById(new SignOffStepRow.Key(e.schoolCode(), e.itemId(), e.revision(), i + 1)) != null) {
+                continue;
+            }
+            SignOffStepRow row = new SignOffStepRow();
+            row.schoolCode = e.schoolCode();
+            row.itemId = e.itemId();
+            row.revision = e.revision();
+            row.step = i + 1;
+            row.mode = so.mode() == null ? "AUTO" : so.mode().name();
+            row.stage = s.stage() == null ? "OFFICE" : s.stage().name();
+            row.action = s.action() == null ? "APPROVE" : s.action().name();
+            row.actor = StorableValues.text(s.actor() == null ? "?" : s.actor());
+            row.actorRole = s.role() == null ? "?" : s.role();
+            row.decidedAt = s.at() == null ? e.classifiedAt() : s.at();
+            row.note = StorableValues.text(s.note());
+            row.checklistItem = s.checklistItem();
+            row.withholdReason = s.withholdReason();
+            row.persist();
+        }
+    }
+
     /** The checked values of an event; every check happens before the first write. */
     private record Stored(String department, String title) {
 
@@ -87,6 +141,17 @@ public class CatalogueWriter {
             StorableValues.key("schoolCode", e.schoolCode(), StorageLimits.SCHOOL_CODE_CHARS);
             StorableValues.key("itemId", e.itemId(), StorageLimits.ID_CHARS);
             StorableValues.required("decision", e.decision());
+            if (e.signOff() != null) {
+                for (SignOffStep s : e.signOff().steps()) {
+                    if (s != null) {
+                        StorableValues.boundedText("signOff.steps.actor", s.actor() == null ? "" : s.actor(), 100);
+                        StorableValues.key("signOff.steps.role", s.role() == null ? "?" : s.role(), 16);
+                        if (s.withholdReason() != null) {
+                            StorableValues.key("signOff.steps.withholdReason", s.withholdReason(), 32);
+                        }
+                    }
+                }
+            }
             if (e.title() == null) {
                 return new Stored(null, null);
             }
