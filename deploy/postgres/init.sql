@@ -13,7 +13,11 @@ CREATE DATABASE classify OWNER classify ENCODING 'UTF8';
 CREATE ROLE publish WITH LOGIN PASSWORD 'publish-dev-password';
 CREATE DATABASE publish OWNER publish ENCODING 'UTF8';
 
+CREATE ROLE console WITH LOGIN PASSWORD 'console-dev-password';
+CREATE DATABASE console OWNER console ENCODING 'UTF8';
+
 -- Nobody but the owner may connect to a service's database.
 REVOKE ALL ON DATABASE ingest FROM PUBLIC;
 REVOKE ALL ON DATABASE classify FROM PUBLIC;
 REVOKE ALL ON DATABASE publish FROM PUBLIC;
+REVOKE ALL ON DATABASE console FROM PUBLIC;

@@ -17,25 +17,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * One real stack and the three packaged services as separate JVMs, shared by every IT of this module run and
- * stopped when the JVM exits.
+ * stopped when the JVM exits; the console too, once a test asks for it ({@link #console()}).
  */
 public final class RunningPipeline {
 
+    /** The console's demo school and the department of its demo editor. */
+    public static final String CONSOLE_SCHOOL = "zzsz";
+    public static final String CONSOLE_DEPARTMENT = "招生就业处";
+
     public static final String ADMIN = "it-admin-" + UUID.randomUUID();
-    /** The console's service account at classify and publish (their {@code quarkus.security.users.embedded.users.console}). */
-    public static final String CONSOLE_PASSWORD = "it-console-" + UUID.randomUUID();
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static RunningPipeline instance;
 
-    public final LocalStack stack;
-    public final Pipeline pipeline;
+    private String consoleUrl;
+    private List<DemoData.ConsoleAccount> consoleAccounts;
+
+    final LocalStack stack;
+    final Pipeline pipeline;
 
     private RunningPipeline(LocalStack stack, Pipeline pipeline) {
         this.stack = stack;
@@ -49,7 +55,7 @@ public final class RunningPipeline {
                 StackPaths paths = StackPaths.fromBuild();
                 LocalStack stack = new LocalStack(LocalStack.Settings.ephemeral(dir), paths).start();
                 Pipeline pipeline = new Pipeline(stack, paths, dir.resolve("logs"), Pipeline.ServicePorts.ephemeral(),
-                        Map.of("xxgk.admin-token", ADMIN, "quarkus.security.users.embedded.users.console", CONSOLE_PASSWORD));
+                        Map.of("xxgk.admin-token", ADMIN));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     pipeline.close();
                     stack.close();
@@ -61,6 +67,25 @@ public final class RunningPipeline {
             }
         }
         return instance;
+    }
+
+    /**
+     * The console (its packaged jar), started once per JVM with one demo account per role of {@link #CONSOLE_SCHOOL};
+     * returns its base URL.
+     */
+    public synchronized String console() {
+        if (consoleUrl == null) {
+            consoleAccounts = DemoData.consoleAccounts(CONSOLE_SCHOOL, CONSOLE_DEPARTMENT);
+            consoleUrl = pipeline.startConsole(Map.of("xxgk.console.demo-accounts", DemoData.consoleAccountsSetting(consoleAccounts),
+                    "xxgk.console.bootstrap-school", CONSOLE_SCHOOL));
+        }
+        return consoleUrl;
+    }
+
+    /** The console's demo account of a role (editor, reviewer, leader, operator, admin), with its password. */
+    public synchronized DemoData.ConsoleAccount consoleAccount(String role) {
+        console();
+        return consoleAccounts.stream().filter(a -> a.role().equals(role)).findFirst().orElseThrow();
     }
 
     // ---- controls for crash and outage tests; each returns when the change has taken effect

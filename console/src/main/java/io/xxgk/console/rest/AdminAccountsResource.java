@@ -58,7 +58,7 @@ public class AdminAccountsResource {
 
     @GET
     public TemplateInstance page(@QueryParam("done") String done) {
-        return page(DONE.get(done), null, null);
+        return page(done == null ? null : DONE.get(done), null, null);
     }
 
     @POST

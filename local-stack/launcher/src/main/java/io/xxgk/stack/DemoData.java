@@ -157,4 +157,46 @@ public final class DemoData {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** One console account of {@link #consoleAccounts}: the password is printed once and stored only as a bcrypt hash. */
+    public record ConsoleAccount(String username, String role, String roleZh, String school, String department,
+                                 String displayName, String password) {
+    }
+
+    /**
+     * One console account per role for {@code school}, the editor working for {@code department}, each with a new
+     * random password (so a run's passwords are known only to whoever started it).
+     */
+    public static List<ConsoleAccount> consoleAccounts(String school, String department) {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.util.function.Supplier<String> password = () -> {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 14; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            return b.toString();
+        };
+        return List.of(
+                new ConsoleAccount("editor", "editor", "部门信息员", school, department, "演示信息员（" + department + "）", password.get()),
+                new ConsoleAccount("reviewer", "reviewer", "信息公开办公室审核", school, null, "演示审核员", password.get()),
+                new ConsoleAccount("leader", "leader", "分管领导审定", school, null, "演示分管领导", password.get()),
+                new ConsoleAccount("operator", "operator", "运维", school, null, "演示运维", password.get()),
+                new ConsoleAccount("admin", "admin", "系统管理员", school, null, "演示管理员", password.get()));
+    }
+
+    /** The console's {@code xxgk.console.demo-accounts} setting for these accounts (a JSON array). */
+    public static String consoleAccountsSetting(List<ConsoleAccount> accounts) {
+        com.fasterxml.jackson.databind.node.ArrayNode array = JSON.createArrayNode();
+        for (ConsoleAccount a : accounts) {
+            ObjectNode o = array.addObject();
+            o.put("username", a.username());
+            o.put("role", a.role());
+            o.put("school", a.school());
+            o.put("department", a.department());
+            o.put("displayName", a.displayName());
+            o.put("password", a.password());
+        }
+        return array.toString();
+    }
 }

@@ -13,7 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The three services as separate JVMs (their packaged quarkus-run.jar) wired to a {@link LocalStack}. */
+/**
+ * The three services as separate JVMs (their packaged quarkus-run.jar) wired to a {@link LocalStack}, and on request
+ * the console ({@link #startConsole}), which calls them: classify and publish get its service account {@code console}
+ * with a password made for this pipeline, the console gets their URLs, that password and ingest's admin token.
+ */
 public final class Pipeline implements AutoCloseable {
 
     public enum Service {
@@ -34,13 +38,16 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    public record ServicePorts(int ingest, int classify, int publish) {
+    /** The console's module, database and log name. */
+    public static final String CONSOLE = "console";
+
+    public record ServicePorts(int ingest, int classify, int publish, int console) {
         public static ServicePorts defaults() {
-            return new ServicePorts(8081, 8082, 8083);
+            return new ServicePorts(8081, 8082, 8083, 8084);
         }
 
         public static ServicePorts ephemeral() {
-            return new ServicePorts(Ports.free(), Ports.free(), Ports.free());
+            return new ServicePorts(Ports.free(), Ports.free(), Ports.free(), Ports.free());
         }
 
         int of(Service s) {
@@ -59,6 +66,10 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, String> extraConfig;
     private final Map<Service, ServerProcess> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ServerProcess> replicas = new ArrayList<>();
+    /** The console's HTTP Basic password at classify and publish, new for every pipeline. */
+    private final String consolePassword = randomSecret();
+    private Map<String, String> consoleConfig;
+    private ServerProcess console;
 
     /** {@code extraConfig}: Quarkus properties for all services (e.g. the admin token), passed as env vars. */
     public Pipeline(LocalStack stack, StackPaths paths, Path logDir, ServicePorts ports, Map<String, String> extraConfig) {
@@ -86,6 +97,82 @@ public final class Pipeline implements AutoCloseable {
             throw new IllegalStateException(s.module + " is already running (pid " + old.pid() + ")");
         }
         running.put(s, launch(s, s.database, ports.of(s), Map.of(), s.module));
+    }
+
+    /**
+     * Starts the console (its packaged jar, database {@code console}) and waits until it is ready; {@code config}: more
+     * of its settings, e.g. {@code xxgk.console.demo-accounts}. Returns its base URL.
+     */
+    public String startConsole(Map<String, String> config) {
+        synchronized (this) {
+            if (console != null && console.isAlive()) {
+                throw new IllegalStateException("console is already running (pid " + console.pid() + ")");
+            }
+            consoleConfig = Map.copyOf(config);
+            console = launchConsole();
+        }
+        awaitReady(CONSOLE, consoleUrl(), console, Duration.ofSeconds(120));
+        return consoleUrl();
+    }
+
+    private ServerProcess launchConsole() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("xxgk.console.ingest-url", url(Service.INGEST));
+        config.put("xxgk.console.classify-url", url(Service.CLASSIFY));
+        config.put("xxgk.console.publish-url", url(Service.PUBLISH));
+        config.put("xxgk.console.service-password", consolePassword);
+        String adminToken = extraConfig.get("xxgk.admin-token");
+        if (adminToken != null) {
+            config.put("xxgk.console.ingest-admin-token", adminToken);
+        }
+        // the session key stays with the data folder, so a restart keeps people signed in
+        config.put("quarkus.http.auth.session.encryption-key", sessionKey());
+        config.putAll(consoleConfig);
+        return launch(CONSOLE, CONSOLE, ports.console(), config, CONSOLE);
+    }
+
+    public String consoleUrl() {
+        return "http://" + Ports.HOST + ":" + ports.console();
+    }
+
+    public ServerProcess consoleProcess() {
+        return console;
+    }
+
+    /** For a {@link Supervisor}: the console, started again if it dies (once {@link #startConsole} has run). */
+    public Supervisor.Watched consoleSupervised() {
+        return new Supervisor.Watched(CONSOLE, () -> console != null,
+                () -> console != null && console.isAlive(),
+                () -> console == null ? "stopped" : "exit code " + console.exitCode(),
+                () -> {
+                    synchronized (this) {
+                        if (console == null || console.isAlive()) {
+                            return;
+                        }
+                        console = launchConsole();
+                    }
+                    awaitReady(CONSOLE, consoleUrl(), console, Duration.ofSeconds(180));
+                });
+    }
+
+    private String sessionKey() {
+        java.nio.file.Path file = stack.settings().dataDir().resolve("console-session-key");
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                return java.nio.file.Files.readString(file).trim();
+            }
+            String key = randomSecret();
+            java.nio.file.Files.writeString(file, key + "\n");
+            return key;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String randomSecret() {
+        byte[] b = new byte[24];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     /** Starts a service again and waits until it is ready. */
@@ -134,6 +221,16 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private ServerProcess launch(Service s, String database, int port, Map<String, String> overrides, String logName) {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (s == Service.CLASSIFY || s == Service.PUBLISH) {
+            // the console's service account (QUARKUS_SECURITY_USERS_EMBEDDED_USERS_CONSOLE)
+            config.put("quarkus.security.users.embedded.users.console", consolePassword);
+        }
+        config.putAll(overrides);
+        return launch(s.module, database, port, config, logName);
+    }
+
+    private ServerProcess launch(String module, String database, int port, Map<String, String> overrides, String logName) {
         Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig(database));
         config.put("quarkus.http.port", Integer.toString(port));
         config.put("quarkus.http.host", Ports.HOST);
@@ -146,7 +243,7 @@ public final class Pipeline implements AutoCloseable {
         List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError", "-Dlocal-stack.data=" + StaleServers.marker(data)));
         return ServerProcess.start(logName,
-                ServerProcess.javaCommand(jvm, null, "-jar", List.of(paths.serviceJar(s.module).toString())),
+                ServerProcess.javaCommand(jvm, null, "-jar", List.of(paths.serviceJar(module).toString())),
                 env, paths.projectRoot(), logDir.resolve(logName + ".log"), StaleServers.pidFile(data, logName));
     }
 
@@ -204,6 +301,10 @@ public final class Pipeline implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (console != null) {
+            console.stop(20);
+            console = null;
+        }
         replicas.forEach(r -> r.stop(20));
         replicas.clear();
         List<Service> order = new ArrayList<>(List.of(Service.values()));

@@ -14,12 +14,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./run.sh}: the whole pipeline on 127.0.0.1 with real Kafka, PostgreSQL and S3, then the demo data.
+ * {@code ./run.sh}: the whole pipeline on 127.0.0.1 with real Kafka, PostgreSQL and S3, the console (8084) with one
+ * demo account per role (new random passwords each start, printed at the end), then the demo data.
  * Data lives under {@code XXGK_DATA_DIR} (default {@code ./.data}) and survives restarts; Ctrl-C stops everything.
  * {@code ./run.sh --servers-only} starts Kafka, PostgreSQL and S3 alone and prints each service's environment, for
  * {@code ./mvnw quarkus:dev -pl <service>} (whose dev profile already points at these ports).
  */
 public final class RunMain {
+
+    /** The demo school and the department of the demo editor (and of the demo API key). */
+    static final String DEMO_SCHOOL = "zzsz";
+    static final String DEMO_DEPARTMENT = "招生就业处";
 
     public static void main(String[] args) {
         Path dataDir = Path.of(System.getenv().getOrDefault("XXGK_DATA_DIR", ".data")).toAbsolutePath().normalize();
@@ -69,11 +74,18 @@ public final class RunMain {
             for (Pipeline.Service s : Pipeline.Service.values()) {
                 supervisor.watch(pipeline.supervised(s));
             }
+            List<DemoData.ConsoleAccount> accounts = DemoData.consoleAccounts(DEMO_SCHOOL, DEMO_DEPARTMENT);
+            t0 = System.nanoTime();
+            pipeline.startConsole(Map.of("xxgk.console.demo-accounts", DemoData.consoleAccountsSetting(accounts),
+                    "xxgk.console.bootstrap-school", DEMO_SCHOOL));
+            System.out.printf("console ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            supervisor.watch(pipeline.consoleSupervised());
             // closed first on Ctrl-C, so that a deliberate stop is not taken for a crash
             toClose.add(supervisor.start());
 
             String demoKey = loadDemo ? demo(pipeline, adminToken, dataDir) : null;
             printUrls(pipeline, settings, dataDir, demoKey);
+            printConsoleAccounts(pipeline, accounts);
             Thread.currentThread().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,7 +99,7 @@ public final class RunMain {
     private static void printServerEnvironment(LocalStack stack) {
         System.out.println("服务器已就绪 / servers ready: PostgreSQL " + stack.settings().postgresPort() + ", Kafka "
                 + stack.kafka().bootstrapServers() + ", S3 " + stack.objectStore().endpoint());
-        for (String service : List.of("ingest", "classify", "publish")) {
+        for (String service : List.of("ingest", "classify", "publish", "console")) {
             System.out.println("\n# " + service + "-service: ./mvnw quarkus:dev -pl " + service + "-service "
                     + "(its dev profile already uses these; export them to run the packaged jar instead)");
             stack.serviceConfig(service).forEach((k, v) -> System.out.println("export " + RequiredSettingsCheck.environmentName(k) + "=" + v));
@@ -138,6 +150,19 @@ public final class RunMain {
         System.out.println("=========================================================================");
     }
 
+    private static void printConsoleAccounts(Pipeline pipeline, List<DemoData.ConsoleAccount> accounts) {
+        System.out.println();
+        System.out.println("==================== 信息公开工作台 / the console ====================");
+        System.out.println(" " + pipeline.consoleUrl() + "/login");
+        System.out.println(" 演示账户（密码每次启动随机生成）/ demo accounts (new random passwords on every start):");
+        for (DemoData.ConsoleAccount a : accounts) {
+            System.out.printf("   %-9s %-16s  角色 role: %s (%s)%s%n", a.username(), a.password(), a.roleZh(), a.role(),
+                    a.department() == null ? "" : "  部门 department: " + a.department());
+        }
+        System.out.println(" 学校 school: 株洲师范高等专科学校 (" + DEMO_SCHOOL + ")");
+        System.out.println("=====================================================================");
+    }
+
     /** {@code p} is null when only the servers start. */
     private static void checkPorts(LocalStack.Settings s, Pipeline.ServicePorts p) {
         Map<Integer, String> wanted = new LinkedHashMap<>();
@@ -149,6 +174,7 @@ public final class RunMain {
             wanted.put(p.ingest(), "ingest-service");
             wanted.put(p.classify(), "classify-service");
             wanted.put(p.publish(), "publish-service");
+            wanted.put(p.console(), "console");
         }
         List<String> taken = new ArrayList<>();
         wanted.forEach((port, what) -> {

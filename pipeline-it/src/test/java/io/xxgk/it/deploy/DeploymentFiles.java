@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  */
 public final class DeploymentFiles {
 
-    public static final List<String> SERVICES = List.of("ingest-service", "classify-service", "publish-service");
+    public static final List<String> SERVICES = List.of("ingest-service", "classify-service", "publish-service", "console");
     private static final String STRIMZI_GROUP = "kafka.strimzi.io/";
 
     public final Path root;
