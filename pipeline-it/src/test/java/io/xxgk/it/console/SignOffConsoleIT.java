@@ -7,12 +7,15 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import io.xxgk.it.RunningPipeline;
+import io.xxgk.stack.DemoData;
 import io.xxgk.stack.Pipeline;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,39 +32,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * 一事一审 in a real browser: an administrator sets the school's sign-off mode, a department submits through ingest,
  * the office reviewer (and under TWO_LEVEL the leader) decides on the console's pages, and the public catalogue of
- * publish-service shows exactly what was approved.
+ * publish-service shows exactly what was approved. The demo school's mode is set back to AUTO afterwards (the other
+ * ITs publish there without a sign-off).
  */
 class SignOffConsoleIT {
 
+    private static final String SCHOOL = RunningPipeline.CONSOLE_SCHOOL;
     private static final String DEPARTMENT = "国有资产与实验室管理处";
-    private static final String PASSWORD = "Review-pass-" + UUID.randomUUID().toString().substring(0, 8);
-    private static SignOffConsole console;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static ConsoleBrowser browser;
+    private static RunningPipeline pipeline;
     private static String reviewer;
     private static String leader;
     private static String key;
 
     @BeforeAll
-    static void accounts() throws Exception {
-        console = SignOffConsole.get();
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        reviewer = "shenhe" + suffix;
-        leader = "lingdao" + suffix;
-        Page admin = console.signInAsAdmin(1280);
-        createAccount(admin, reviewer, "王审核", "reviewer");
-        createAccount(admin, leader, "李领导", "leader");
-        admin.context().close();
-        key = console.pipeline.issueKey(SignOffConsole.SCHOOL, DEPARTMENT);
+    static void start() {
+        pipeline = RunningPipeline.get();
+        browser = ConsoleBrowser.get();
+        reviewer = pipeline.consoleAccount("reviewer").username();
+        leader = pipeline.consoleAccount("leader").username();
+        key = pipeline.issueKey(SCHOOL, DEPARTMENT);
+    }
+
+    @AfterAll
+    static void backToAuto() {
+        setMode("AUTO", "自动", "admin-sign-off-auto");
     }
 
     @Test
     void officeReviewerApprovesCorrectsAndWithholds() throws Exception {
         setMode("OFFICE", "信息公开办公室审核", "admin-sign-off-office");
-        String approved = submit("信阳科技职业学院2025年实验室设备采购项目招标公告", "欢迎符合条件的供应商参加投标。", "PROCUREMENT_NOTICE");
-        String corrected = submit("信阳科技职业学院2025年实训楼维修工程采购公告", "本项目采用公开招标方式。", "PROCUREMENT_NOTICE");
+        String approved = submit("株洲师范高等专科学校2025年实验室设备采购项目招标公告", "欢迎符合条件的供应商参加投标。", "PROCUREMENT_NOTICE");
+        String corrected = submit("株洲师范高等专科学校2025年实训楼维修工程采购公告", "本项目采用公开招标方式。", "PROCUREMENT_NOTICE");
         String withheld = submit("关于张三同学申请困难补助的情况说明",
-                "张三，身份证号 410102200001011234，联系电话 13812345678，家庭困难，申请补助。", "OTHER");
+                "张三，身份证号 410102200001011029，联系电话 13812345678，家庭困难，申请补助。", "OTHER");
 
-        Page page = console.signIn(reviewer, PASSWORD, 1280);
+        Page page = signIn("office", "reviewer", 1280);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("审核 Review")).click();
         assertThat(page.locator("h1")).containsText("审核队列");
         assertThat(page.locator("#stage")).containsText("信息公开办公室审核");
@@ -75,22 +82,22 @@ class SignOffConsoleIT {
         assertThat(row).containsText(DEPARTMENT);
         assertThat(row).containsText("学校要求逐项审核");
         assertThat(row.locator("td.num")).containsText("%");
-        console.screenshot(page, "review-queue-office-1280");
+        shot(page, "review-queue-office-1280");
 
         // the withheld one first: personal data marked in the original, masked in the public copy
         page.locator("tr[data-item='" + withheld + "'] a").click();
         assertThat(page.locator("#original mark").first()).isVisible();
-        assertThat(page.locator("#original")).containsText("410102200001011234");
-        assertThat(page.locator("#public-copy")).not().containsText("410102200001011234");
+        assertThat(page.locator("#original")).containsText("410102200001011029");
+        assertThat(page.locator("#public-copy")).not().containsText("410102200001011029");
         assertThat(page.locator("#public-copy")).not().containsText("13812345678");
         assertThat(page.locator("#findings")).containsText("发现个人信息");
-        console.screenshot(page, "review-item-personal-data-1280");
+        shot(page, "review-item-personal-data-1280");
         // without the browser's own check the service's refusal is shown in Chinese on the page
         page.evaluate("document.querySelector('#withhold').noValidate = true");
         page.locator("#withhold button[type=submit]").click();
         assertThat(page.locator("#refusal")).containsText("不予公开须选择法定理由");
         assertThat(page.locator("body")).not().containsText("Exception");
-        console.screenshot(page, "review-item-refused-1280");
+        shot(page, "review-item-refused-1280");
         page.getByLabel("法定理由").selectOption("PERSONAL_PRIVACY");
         page.locator("#withhold-note").fill("涉及学生个人隐私");
         page.locator("#withhold button[type=submit]").click();
@@ -101,13 +108,13 @@ class SignOffConsoleIT {
         assertThat(step).containsText("审核人");
         assertThat(step).containsText("涉及个人隐私");
         assertThat(page.locator("#decide")).hasCount(0);
-        console.screenshot(page, "review-item-withheld-1280");
+        shot(page, "review-item-withheld-1280");
 
         // approve as suggested
-        page.navigate(console.url + "/review");
+        page.navigate("/review");
         page.locator("tr[data-item='" + approved + "'] a").click();
         String suggested = page.locator("#suggested-item .itemno").textContent().trim();
-        console.screenshot(page, "review-item-1280");
+        shot(page, "review-item-1280");
         page.locator("#approve button[type=submit]").click();
         assertThat(page.locator("#done")).containsText("已同意");
         assertThat(page.locator("#status")).containsText("已同意，公开");
@@ -116,7 +123,7 @@ class SignOffConsoleIT {
         assertEquals(suggested, published.path("checklistItem").path("number").asText());
 
         // correct the checklist item: publish files it under the new one
-        page.navigate(console.url + "/review");
+        page.navigate("/review");
         page.locator("tr[data-item='" + corrected + "'] a").click();
         String before = page.locator("#suggested-item .itemno").textContent().trim();
         String target = "19".equals(before) ? "20" : "19";
@@ -126,25 +133,25 @@ class SignOffConsoleIT {
         assertThat(page.locator("#history tr.step.CORRECT")).containsText("→ " + target + ".");
         JsonNode correctedItem = awaitPublic(corrected);
         assertEquals(Integer.parseInt(target), correctedItem.path("checklistItem").path("number").asInt());
-        JsonNode entries = console.pipeline.get(publish() + "/api/v1/schools/" + SignOffConsole.SCHOOL
+        JsonNode entries = pipeline.get(publish() + "/api/v1/schools/" + SCHOOL
                 + "/items?checklistItem=" + target + "&limit=100");
         assertTrue(entries.toString().contains(corrected), entries.toString());
 
         // the withheld one never appears: not as an item, not in the catalogue, not in search
-        assertEquals(404, status(publish() + "/api/v1/schools/" + SignOffConsole.SCHOOL + "/items/" + withheld));
-        JsonNode catalogue = console.pipeline.get(publish() + "/api/v1/schools/" + SignOffConsole.SCHOOL + "/catalogue");
+        assertEquals(404, status(publish() + "/api/v1/schools/" + SCHOOL + "/items/" + withheld));
+        JsonNode catalogue = pipeline.get(publish() + "/api/v1/schools/" + SCHOOL + "/catalogue");
         assertFalse(catalogue.toString().contains(withheld));
-        JsonNode search = console.pipeline.get(publish() + "/api/v1/schools/" + SignOffConsole.SCHOOL + "/items?q="
+        JsonNode search = pipeline.get(publish() + "/api/v1/schools/" + SCHOOL + "/items?q="
                 + URLEncoder.encode("困难补助", StandardCharsets.UTF_8));
         assertFalse(search.toString().contains(withheld), search.toString());
 
         // narrow screen: the queue and a review page stay usable at 390 px
-        Page phone = console.signIn(reviewer, PASSWORD, 390);
-        phone.navigate(console.url + "/review/" + SignOffConsole.SCHOOL + "/" + withheld + "/1");
+        Page phone = signIn("office", "reviewer", 390);
+        phone.navigate("/review/" + SCHOOL + "/" + withheld + "/1");
         assertThat(phone.locator("#history")).containsText(reviewer);
-        console.screenshot(phone, "review-item-withheld-390");
-        phone.navigate(console.url + "/review");
-        console.screenshot(phone, "review-queue-390");
+        shot(phone, "review-item-withheld-390");
+        phone.navigate("/review");
+        shot(phone, "review-queue-390");
         phone.context().close();
         page.context().close();
     }
@@ -152,10 +159,10 @@ class SignOffConsoleIT {
     @Test
     void twoLevelNeedsTheLeaderAfterTheReviewer() throws Exception {
         setMode("TWO_LEVEL", "两级审核", "admin-sign-off-two-level");
-        String id = submit("信阳科技职业学院2025年部门预算公开说明", "本年度部门预算收入总计如下。", "BUDGET");
+        String id = submit("株洲师范高等专科学校2025年部门预算公开说明", "本年度部门预算收入总计如下。", "BUDGET");
 
-        Page office = console.signIn(reviewer, PASSWORD, 1280);
-        office.navigate(console.url + "/review");
+        Page office = signIn("two-level", "reviewer", 1280);
+        office.navigate("/review");
         awaitRow(office, id);
         office.locator("tr[data-item='" + id + "'] a").click();
         assertThat(office.locator("#meta")).containsText("两级审核");
@@ -165,29 +172,29 @@ class SignOffConsoleIT {
         assertThat(office.locator("#status")).containsText("待分管领导审定");
         assertThat(office.locator("#cannot-decide")).containsText("待分管领导审定");
         assertThat(office.locator("#decide")).hasCount(0);
-        console.screenshot(office, "review-two-level-after-office-1280");
+        shot(office, "review-two-level-after-office-1280");
 
         // the reviewer cannot take the leader's step, even by posting the form directly
         String token = office.locator("input[name='csrf-token']").first().getAttribute("value");
-        String refused = office.request().post(console.url + "/review/" + SignOffConsole.SCHOOL + "/" + id + "/1/decision",
+        String refused = office.request().post("/review/" + SCHOOL + "/" + id + "/1/decision",
                 RequestOptions.create().setForm(FormData.create().set("csrf-token", token).set("action", "APPROVE"))
                         .setMaxRedirects(0)).text();
         assertTrue(refused.contains("id=\"refusal\""), refused);
         assertTrue(refused.contains("审核人不能代为审定"), refused);
         assertFalse(refused.contains("已同意，公开"), refused);
         Thread.sleep(2000);
-        assertEquals(404, status(publish() + "/api/v1/schools/" + SignOffConsole.SCHOOL + "/items/" + id));
-        office.navigate(console.url + "/review");
+        assertEquals(404, status(publish() + "/api/v1/schools/" + SCHOOL + "/items/" + id));
+        office.navigate("/review");
         assertThat(office.locator("tr[data-item='" + id + "']")).hasCount(0);
         office.context().close();
 
-        Page lead = console.signIn(leader, PASSWORD, 1280);
-        lead.navigate(console.url + "/review");
+        Page lead = signIn("two-level", "leader", 1280);
+        lead.navigate("/review");
         assertThat(lead.locator("#stage")).containsText("分管领导审定");
         awaitRow(lead, id);
-        console.screenshot(lead, "review-queue-leader-1280");
+        shot(lead, "review-queue-leader-1280");
         lead.locator("tr[data-item='" + id + "'] a").click();
-        console.screenshot(lead, "review-item-leader-1280");
+        shot(lead, "review-item-leader-1280");
         lead.locator("#approve button[type=submit]").click();
         assertThat(lead.locator("#status")).containsText("已同意，公开");
         Locator steps = lead.locator("#history tr.step");
@@ -197,43 +204,33 @@ class SignOffConsoleIT {
         assertThat(steps.nth(0)).containsText("内容无误，请领导审定");
         assertThat(steps.nth(1)).containsText(leader);
         assertThat(steps.nth(1)).containsText("分管领导");
-        console.screenshot(lead, "review-item-leader-approved-1280");
+        shot(lead, "review-item-leader-approved-1280");
         awaitPublic(id);
         lead.setViewportSize(390, 900);
-        console.screenshot(lead, "review-item-leader-approved-390");
+        shot(lead, "review-item-leader-approved-390");
         lead.context().close();
     }
 
     // ---- helpers
 
-    private static void createAccount(Page admin, String username, String name, String role) {
-        admin.navigate(console.url + "/admin/accounts");
-        admin.locator("#username").fill(username);
-        admin.locator("#displayName").fill(name);
-        admin.locator("#role").selectOption(role);
-        admin.locator("#password").fill(PASSWORD);
-        admin.locator("#new-account button[type=submit]").click();
-        assertThat(admin.locator("body")).containsText(username);
-    }
-
     private static void setMode(String mode, String label, String screenshot) {
-        Page admin = console.signInAsAdmin(1280);
-        admin.navigate(console.url + "/admin/sign-off");
+        Page admin = signIn("sign-off-mode", "admin", 1280);
+        admin.navigate("/admin/sign-off");
         assertThat(admin.locator("#mode-form")).containsText("每一项信息先经信息公开办公室审核，再由分管领导审定");
         admin.locator("#mode-" + mode).check();
         admin.locator("#mode-form button[type=submit]").click();
         assertThat(admin.locator("#done")).containsText("审核模式已保存");
         assertThat(admin.locator("#current")).containsText(label);
         assertThat(admin.locator("#current")).containsText("admin");
-        console.screenshot(admin, screenshot);
+        shot(admin, screenshot);
         admin.setViewportSize(390, 900);
-        console.screenshot(admin, screenshot + "-390");
+        shot(admin, screenshot + "-390");
         admin.context().close();
     }
 
     private static String submit(String title, String body, String kind) {
         String id = "so-" + UUID.randomUUID();
-        HttpResponse<String> r = console.pipeline.postItem(key, Map.of("id", id, "schoolCode", SignOffConsole.SCHOOL,
+        HttpResponse<String> r = pipeline.postItem(key, Map.of("id", id, "schoolCode", SCHOOL,
                 "department", DEPARTMENT, "title", title, "kind", kind, "producedDate", "2025-04-01", "body", body));
         assertEquals(202, r.statusCode(), r.body());
         return id;
@@ -247,21 +244,33 @@ class SignOffConsoleIT {
     }
 
     private static JsonNode awaitPublic(String id) {
-        String url = publish() + "/api/v1/schools/" + SignOffConsole.SCHOOL + "/items/" + id;
+        String url = publish() + "/api/v1/schools/" + SCHOOL + "/items/" + id;
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> status(url) == 200);
         try {
-            return console.pipeline.get(url);
+            return pipeline.get(url);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
     }
 
+    /** A signed-in window of the demo account of {@code role}; closed with {@code page.context().close()}. */
+    private static Page signIn(String test, String role, int width) {
+        DemoData.ConsoleAccount account = pipeline.consoleAccount(role);
+        Page page = browser.open("review-" + test, width).signIn(account).page;
+        assertThat(page.locator("header .who")).containsText(account.displayName());
+        return page;
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleBrowser.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
     private static String publish() {
-        return console.pipeline.url(Pipeline.Service.PUBLISH);
+        return pipeline.url(Pipeline.Service.PUBLISH);
     }
 
     private static int status(String url) throws Exception {
-        return RunningPipeline.HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }
