@@ -81,7 +81,9 @@ public class ReviewResource {
     public Response review(@PathParam("school") String school, @PathParam("itemId") String itemId,
                            @PathParam("revision") int revision, @QueryParam("done") String done,
                            @QueryParam("status") String status) {
-        return reviewPage(200, school, itemId, revision, DONE.get(done), done == null ? null : status, null, null);
+        // Map.of refuses a null key: no ?done is no message
+        String message = done == null ? null : DONE.get(done);
+        return reviewPage(200, school, itemId, revision, message, message == null ? null : status, null, null);
     }
 
     @POST

@@ -85,7 +85,7 @@ class SignOffConsoleIT {
         shot(page, "review-queue-office-1280");
 
         // the withheld one first: personal data marked in the original, masked in the public copy
-        page.locator("tr[data-item='" + withheld + "'] a").click();
+        openItem(page, withheld);
         assertThat(page.locator("#original mark").first()).isVisible();
         assertThat(page.locator("#original")).containsText("410102200001011029");
         assertThat(page.locator("#public-copy")).not().containsText("410102200001011029");
@@ -112,7 +112,7 @@ class SignOffConsoleIT {
 
         // approve as suggested
         page.navigate("/review");
-        page.locator("tr[data-item='" + approved + "'] a").click();
+        openItem(page, approved);
         String suggested = page.locator("#suggested-item .itemno").textContent().trim();
         shot(page, "review-item-1280");
         page.locator("#approve button[type=submit]").click();
@@ -124,7 +124,7 @@ class SignOffConsoleIT {
 
         // correct the checklist item: publish files it under the new one
         page.navigate("/review");
-        page.locator("tr[data-item='" + corrected + "'] a").click();
+        openItem(page, corrected);
         String before = page.locator("#suggested-item .itemno").textContent().trim();
         String target = "19".equals(before) ? "20" : "19";
         page.locator("#checklistItem").selectOption(target);
@@ -164,7 +164,7 @@ class SignOffConsoleIT {
         Page office = signIn("two-level", "reviewer", 1280);
         office.navigate("/review");
         awaitRow(office, id);
-        office.locator("tr[data-item='" + id + "'] a").click();
+        openItem(office, id);
         assertThat(office.locator("#meta")).containsText("两级审核");
         assertThat(office.locator("#approve")).containsText("送分管领导审定");
         office.locator("#approve textarea").fill("内容无误，请领导审定");
@@ -193,7 +193,7 @@ class SignOffConsoleIT {
         assertThat(lead.locator("#stage")).containsText("分管领导审定");
         awaitRow(lead, id);
         shot(lead, "review-queue-leader-1280");
-        lead.locator("tr[data-item='" + id + "'] a").click();
+        openItem(lead, id);
         shot(lead, "review-item-leader-1280");
         lead.locator("#approve button[type=submit]").click();
         assertThat(lead.locator("#status")).containsText("已同意，公开");
@@ -263,6 +263,17 @@ class SignOffConsoleIT {
 
     private static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleBrowser.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** Clicks the item's title in the queue; a refusal on the review page fails the test with its text. */
+    private static void openItem(Page page, String id) {
+        page.locator("tr[data-item='" + id + "'] a").click();
+        page.waitForURL("**/review/" + SCHOOL + "/" + id + "/1");
+        if (page.locator("#refusal").count() > 0) {
+            shot(page, "review-item-refused-" + id);
+            throw new AssertionError("review page refused: " + page.locator("#refusal").innerText());
+        }
+        assertThat(page.locator("#meta")).isVisible();
     }
 
     private static String publish() {
