@@ -13,6 +13,11 @@ import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
+import io.xxgk.contract.event.SignOff;
+import io.xxgk.contract.event.SignOffAction;
+import io.xxgk.contract.event.SignOffMode;
+import io.xxgk.contract.event.SignOffStage;
+import io.xxgk.contract.event.SignOffStep;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.contract.failure.DeadLetters;
@@ -83,6 +88,46 @@ class ClassifiedStatusInMemoryTest {
         assertEquals(2, item.revision);
         given().header("Authorization", auth).get("/api/v1/items/" + id).then().statusCode(200)
                 .body("status", equalTo("HELD")).body("revision", equalTo(2));
+    }
+
+    @Test
+    void theDepartmentSeesItsSignOffAwaitingReturnedWithTheNoteAndWithheldWithTheReason() {
+        String auth = Keys.bearer(SCHOOL, DEPT);
+        String id = "so-" + UUID.randomUUID().toString().substring(0, 8);
+        String wh = id + "-w";
+        for (String i : List.of(id, wh)) {
+            given().header("Authorization", auth).contentType(Keys.JSON).body(ItemLifecycleTest.item(i, "荆楚理工学院实验室安全管理办法"))
+                    .post("/api/v1/items").then().statusCode(202);
+        }
+        SignOff start = SignOff.start(SignOffMode.TWO_LEVEL);
+        send(classified(id, 1, Decision.HOLD, "SIGN_OFF_REQUIRED").toBuilder().signOff(start).build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored(id).status, "AWAITING_OFFICE"::equals);
+
+        SignOff office = start.with(new SignOffStep(SignOffStage.OFFICE, SignOffAction.APPROVE, "li", "REVIEWER", Instant.now(), null, 2, null));
+        send(classified(id, 1, Decision.HOLD).toBuilder().signOff(office).build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored(id).status, "AWAITING_LEADER"::equals);
+        // a PUBLISH without the leader's step is not public, whatever the decision says
+        send(classified(id, 1, Decision.PUBLISH).toBuilder().signOff(office).build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored(id).status, "HELD"::equals);
+
+        send(classified(id, 1, Decision.HOLD, "RETURNED_TO_DEPARTMENT").toBuilder().signOff(office.with(new SignOffStep(
+                SignOffStage.LEADER, SignOffAction.RETURN, "wang", "LEADER", Instant.now(), "请补充安全责任人名单", 2, null))).build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored(id).status, "RETURNED"::equals);
+        given().header("Authorization", auth).get("/api/v1/items/" + id).then().statusCode(200)
+                .body("status", equalTo("RETURNED")).body("statusNote", equalTo("请补充安全责任人名单"));
+
+        send(classified(wh, 1, Decision.WITHHOLD, "WITHHELD_IN_SIGN_OFF").toBuilder().withholdReason("STATE_SECRET")
+                .signOff(SignOff.start(SignOffMode.OFFICE).with(new SignOffStep(SignOffStage.OFFICE, SignOffAction.WITHHOLD, "li",
+                        "REVIEWER", Instant.now(), null, 2, "STATE_SECRET"))).build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored(wh).status, "WITHHELD"::equals);
+        given().header("Authorization", auth).get("/api/v1/items/" + wh).then().statusCode(200)
+                .body("statusNote", equalTo("涉及国家秘密 (STATE_SECRET)"));
+
+        // the department's revision starts afresh: no old note
+        given().header("Authorization", auth).contentType(Keys.JSON).body(ItemLifecycleTest.item(id, "荆楚理工学院实验室安全管理办法（补充）"))
+                .put("/api/v1/items/" + id).then().statusCode(202);
+        given().header("Authorization", auth).get("/api/v1/items/" + id).then()
+                .body("status", equalTo("ACCEPTED")).body("statusNote", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -29,7 +29,8 @@ import java.util.Set;
  * <ul>
  * <li>{@code xxgk.console.bootstrap-admin-password}: an administrator {@code admin} of
  * {@code xxgk.console.bootstrap-school}, created only while no account exists. In prod a weak one stops the start.</li>
- * <li>{@code xxgk.console.demo-accounts} (./run.sh and the tests only; refused in prod): a JSON array of
+ * <li>{@code xxgk.console.demo-accounts} (./run.sh and the tests only; in prod refused unless the database is on this
+ * machine's loopback interface, as ./run.sh's is): a JSON array of
  * {@code {username, role, school, department, displayName, password}}; each is created, or given this password again.</li>
  * </ul>
  */
@@ -50,11 +51,14 @@ public class AccountBootstrap {
     private final String bootstrapSchool;
     private final Optional<String> demoAccounts;
     private final ObjectMapper json;
+    private final Optional<String> jdbcUrl;
 
     public AccountBootstrap(@ConfigProperty(name = "xxgk.console.bootstrap-admin-password") Optional<String> adminPassword,
                             @ConfigProperty(name = "xxgk.console.bootstrap-school") String bootstrapSchool,
                             @ConfigProperty(name = "xxgk.console.demo-accounts") Optional<String> demoAccounts,
+                            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
                             ObjectMapper json) {
+        this.jdbcUrl = jdbcUrl;
         this.adminPassword = adminPassword.filter(p -> !p.isBlank());
         this.bootstrapSchool = bootstrapSchool;
         this.demoAccounts = demoAccounts.filter(p -> !p.isBlank());
@@ -64,7 +68,8 @@ public class AccountBootstrap {
     void onStart(@Observes StartupEvent event) {
         boolean prod = LaunchMode.current() == LaunchMode.NORMAL && ConfigUtils.getProfiles().contains("prod");
         if (prod) {
-            List<String> problems = productionProblems(adminPassword, demoAccounts.isPresent());
+            List<String> problems = productionProblems(adminPassword,
+                    demoAccounts.isPresent() && !jdbcUrl.map(AccountBootstrap::loopback).orElse(false));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("拒绝以不安全的账户设置启动 / refusing to start with insecure account settings: "
                         + String.join("; ", problems));
@@ -115,6 +120,16 @@ public class AccountBootstrap {
         if (created) {
             a.persist();
         }
+    }
+
+    /** Whether a JDBC URL names this machine (./run.sh's PostgreSQL), where demo accounts are allowed. */
+    static boolean loopback(String jdbcUrl) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^jdbc:\\w+://([^/:?]+|\\[[^]]+])").matcher(jdbcUrl);
+        if (!m.find()) {
+            return false;
+        }
+        String host = m.group(1);
+        return host.equals("localhost") || host.matches("127\\.\\d+\\.\\d+\\.\\d+") || host.equals("[::1]");
     }
 
     /** What makes the prod profile refuse to start; empty when the settings are acceptable. */

@@ -32,4 +32,12 @@ class AccountBootstrapTest {
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).contains("XXGK_CONSOLE_DEMO_ACCOUNTS"));
     }
+
+    @Test
+    void demoAccountsAreAllowedOnlyNextToALocalDatabase() {
+        assertTrue(AccountBootstrap.loopback("jdbc:postgresql://127.0.0.1:15432/console"));
+        assertTrue(AccountBootstrap.loopback("jdbc:postgresql://localhost/console"));
+        assertTrue(!AccountBootstrap.loopback("jdbc:postgresql://postgres:5432/console"));
+        assertTrue(!AccountBootstrap.loopback("jdbc:postgresql://127.example.com:5432/console"));
+    }
 }

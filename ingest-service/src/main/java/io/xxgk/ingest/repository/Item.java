@@ -48,6 +48,10 @@ public class Item extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Why the item has its status, for the department: the reviewer's note of a RETURN (退回), a withholding's reason. */
+    @Column(name = "status_note")
+    public String statusNote;
+
     public static Optional<Item> findItem(String schoolCode, String itemId) {
         return findByIdOptional(new Key(schoolCode, itemId));
     }
@@ -57,8 +61,13 @@ public class Item extends PanacheEntityBase {
      * written, so a decision can never write an older revision's values back over a concurrent revision.
      */
     public static int updateStatus(String schoolCode, String itemId, int revision, String status) {
-        return update("status = ?1, updatedAt = ?2 where schoolCode = ?3 and itemId = ?4 and revision = ?5",
-                status, Instant.now(), schoolCode, itemId, revision);
+        return updateStatus(schoolCode, itemId, revision, status, null);
+    }
+
+    /** As {@link #updateStatus(String, String, int, String)}, with the note the department sees (null: none). */
+    public static int updateStatus(String schoolCode, String itemId, int revision, String status, String note) {
+        return update("status = ?1, statusNote = ?2, updatedAt = ?3 where schoolCode = ?4 and itemId = ?5 and revision = ?6",
+                status, note, Instant.now(), schoolCode, itemId, revision);
     }
 
     public static class Key implements Serializable {

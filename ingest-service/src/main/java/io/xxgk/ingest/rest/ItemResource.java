@@ -119,11 +119,13 @@ public class ItemResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DEPARTMENT, Roles.OPERATOR})
     @Operation(summary = "查询事项状态 / where an item is in the pipeline",
-            description = "ACCEPTED 已受理, CLASSIFIED 已分类, HELD 待人工审核, PUBLISHED 已公开, WITHHELD 不予公开, WITHDRAWN 已撤回, REJECTED 已驳回")
+            description = "ACCEPTED 已受理, CLASSIFIED 已分类, HELD 待人工审核, AWAITING_OFFICE 待审核（信息公开办公室）, "
+                    + "AWAITING_LEADER 待审定（分管领导）, RETURNED 退回（statusNote 为审核意见）, PUBLISHED 已公开, "
+                    + "WITHHELD 不予公开（审核中不予公开时 statusNote 为理由）, WITHDRAWN 已撤回, REJECTED 已驳回")
     public ItemStatusView status(@PathParam("id") String id, @QueryParam("schoolCode") String schoolCode) {
         Item item = readable(id, schoolCode);
         return new ItemStatusView(item.itemId, item.schoolCode, item.department, item.title, item.revision, item.status,
-                item.createdAt, item.updatedAt);
+                item.statusNote, item.createdAt, item.updatedAt);
     }
 
     public record RevisionView(int revision, String action, Instant at, String event) {
@@ -161,6 +163,8 @@ public class ItemResource {
     }
 
     public record ItemStatusView(String id, String schoolCode, String department, String title, int revision, String status,
+                                 @Schema(description = "退回时的审核意见；审核中不予公开时的理由 / the reviewer's note of a RETURN, "
+                                         + "the reason of a withholding in sign-off") String statusNote,
                                  Instant acceptedAt, Instant updatedAt) {
     }
 }

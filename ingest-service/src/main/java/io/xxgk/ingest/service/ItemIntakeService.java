@@ -114,6 +114,7 @@ public class ItemIntakeService {
             ItemSubmitted withdrawal = ItemEvents.withdrawal(last, item.revision + 1, reason.strip(), clock.instant());
             Accepted a = append(item, withdrawal, item.contentHash);
             item.status = ItemStatus.WITHDRAWN.name();
+            item.statusNote = null;
             return new Accepted(a.schoolCode(), a.itemId(), a.revision(), ItemStatus.WITHDRAWN, false);
         });
     }
@@ -167,6 +168,7 @@ public class ItemIntakeService {
         requireEventFits(encoded, event);
         item.revision = event.revision();
         item.status = ItemStatus.ACCEPTED.name();
+        item.statusNote = null; // a new revision starts afresh (a 退回 note belonged to the previous one)
         item.department = event.department();
         item.title = event.title();
         item.contentHash = hash;
