@@ -196,6 +196,9 @@ class SignOffConsoleIT {
         assertThat(lead.locator("#stage")).containsText("分管领导审定");
         awaitRow(lead, id);
         shot(lead, "review-queue-leader-1280");
+        lead.setViewportSize(390, 844);
+        shot(lead, "review-queue-leader-390");
+        lead.setViewportSize(1280, 900);
         openItem(lead, id);
         shot(lead, "review-item-leader-1280");
         lead.locator("#approve button[type=submit]").click();
