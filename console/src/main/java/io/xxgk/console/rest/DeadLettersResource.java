@@ -82,9 +82,9 @@ public class DeadLettersResource {
             if (outcome.needsConfirmation()) {
                 return Response.ok(Templates.confirmReplay(user, outcome.letter())).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
             }
-            if (outcome.replay().result != io.xxgk.console.repository.DeadLetterReplay.Result.SENT) {
+            if (!outcome.sent()) {
                 return render(503, 0, null, new FormErrors("重放失败 / replay failed", List.of(new Problem.FieldError("replay",
-                        "kafka", outcome.replay().error, "消息未能写入 Kafka，已记录；请稍后重试。"))));
+                        "kafka", outcome.error(), "消息未能写入 Kafka，已记录；请稍后重试。"))));
             }
             return Response.seeOther(UriBuilder.fromPath("/ops/dead-letters").queryParam("replayed", outcome.letter().id()).build()).build();
         } catch (ProblemException e) {

@@ -55,6 +55,17 @@ public class DeadLetterService {
 
     /** The result of asking for a replay: done (with its log row), or the dead letter was replayed before. */
     public record ReplayOutcome(LetterView letter, DeadLetterReplay replay, boolean needsConfirmation) {
+
+        /** Whether the broker took the replayed record. */
+        public boolean sent() {
+            return replay != null && replay.result == DeadLetterReplay.Result.SENT;
+        }
+
+        /** Why the replay failed (null when sent). */
+        public String error() {
+            return replay == null ? null : replay.error;
+        }
+
     }
 
     public record ReplayAllOutcome(int sent, int failed, int skippedReplayed, int skippedNotReplayable) {
