@@ -128,6 +128,11 @@ public final class RunningPipeline {
         return pipeline.url(s);
     }
 
+    /** The broker's bootstrap servers, for a test that writes a record itself (e.g. a dead letter). */
+    public String kafkaBootstrapServers() {
+        return stack.kafka().bootstrapServers();
+    }
+
     public String issueKey(String school, String department) {
         return new DemoData(url(Pipeline.Service.INGEST), ADMIN).issueKey(school, department);
     }

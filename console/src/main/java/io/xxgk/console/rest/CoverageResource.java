@@ -91,14 +91,19 @@ public class CoverageResource {
 
     @GET
     public Response school(@QueryParam("period") String period, @QueryParam("done") String done) {
-        return schoolPage(period, DONE.get(done), null, 200);
+        return schoolPage(period, done(done), null, 200);
     }
 
     @GET
     @Path("/{department}")
     public Response department(@PathParam("department") String department, @QueryParam("period") String period,
                                @QueryParam("done") String done) {
-        return departmentPage(department, period, DONE.get(done), null, 200);
+        return departmentPage(department, period, done(done), null, 200);
+    }
+
+    /** The confirmation after a redirect; none without {@code ?done} (Map.of refuses a null key). */
+    private static String done(String done) {
+        return done == null ? null : DONE.get(done);
     }
 
     @POST

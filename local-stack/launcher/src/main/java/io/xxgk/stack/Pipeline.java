@@ -127,6 +127,9 @@ public final class Pipeline implements AutoCloseable {
         }
         // the session key stays with the data folder, so a restart keeps people signed in
         config.put("quarkus.http.auth.session.encryption-key", sessionKey());
+        // a stack on this machine over plain http with demo accounts is not production: the prod profile would refuse
+        // the demo accounts (AccountBootstrap) and mark the cookies Secure
+        config.put("quarkus.profile", "local");
         config.putAll(consoleConfig);
         return launch(CONSOLE, CONSOLE, ports.console(), config, CONSOLE);
     }
