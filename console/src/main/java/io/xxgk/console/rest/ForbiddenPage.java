@@ -3,6 +3,7 @@ package io.xxgk.console.rest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.xxgk.contract.problem.ProblemMappers;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,13 +21,15 @@ public class ForbiddenPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance forbidden(String path);
+        static native TemplateInstance forbidden(String path, String username);
     }
 
     private final ProblemMappers problems;
+    private final SecurityIdentity identity;
 
-    public ForbiddenPage(ProblemMappers problems) {
+    public ForbiddenPage(ProblemMappers problems, SecurityIdentity identity) {
         this.problems = problems;
+        this.identity = identity;
     }
 
     @ServerExceptionMapper(priority = Priorities.USER - 100)
@@ -36,7 +39,7 @@ public class ForbiddenPage {
         if (!browser) {
             return problems.forbidden(e, uri);
         }
-        return Response.status(403).entity(Templates.forbidden(uri.getPath()))
+        return Response.status(403).entity(Templates.forbidden(uri.getPath(), identity.isAnonymous() ? "" : identity.getPrincipal().getName()))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }

@@ -139,7 +139,7 @@ class OperationsIT {
             // a page in the console's layout, not an API's problem+json
             assertTrue(page.locator("h1").innerText().contains("无权查看"), page.content());
             assertTrue(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT).innerText().contains("您的角色不能查看此页面"));
-            assertTrue(page.locator("header .who").innerText().contains(pipeline.consoleAccount("editor").displayName()));
+            assertTrue(page.locator("header .who").innerText().contains(pipeline.consoleAccount("editor").username()));
             s.screenshot("05-editor-refused");
         }
     }
