@@ -140,7 +140,8 @@ public class ReviewResource {
         }
     }
 
-    private static int limit(List<FieldError> errors, String limit) {
+    /** A {@code limit} query parameter: 100 when absent, else 1..1000 (otherwise a field error). */
+    static int limit(List<FieldError> errors, String limit) {
         if (limit == null) {
             return 100;
         }

@@ -150,7 +150,7 @@ public class SignOffResource {
                 errors.add(new FieldError("stage", "unknown", "stage must be OFFICE or LEADER", "stage 应为 OFFICE 或 LEADER"));
             }
         }
-        int n = limit(errors, limit);
+        int n = ReviewResource.limit(errors, limit);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -367,11 +367,7 @@ public class SignOffResource {
             // an operator signed in directly acts as themselves
             return new ActingUser(identity.getPrincipal().getName(), ActingUser.Role.OPERATOR, null);
         }
-        return ActingUser.fromHeaders(ActorHeaders.decode(name), role, ActorHeaders.decode(department)).orElseThrow(() -> ProblemException.invalid(ActingUser.NAME_HEADER,
-                "required", "the console must name the acting user in " + ActingUser.NAME_HEADER + " and " + ActingUser.ROLE_HEADER
-                        + " (EDITOR with " + ActingUser.DEPARTMENT_HEADER + ", REVIEWER, LEADER, OPERATOR, ADMIN)",
-                "控制台须在请求头 " + ActingUser.NAME_HEADER + "、" + ActingUser.ROLE_HEADER + " 中写明代为操作的人及其角色"
-                        + "（中文以百分号编码的 UTF-8 发送）"));
+        return ActingUser.require(name, role, department);
     }
 
     private static void require(ActingUser user, Set<ActingUser.Role> roles, String detail) {
@@ -437,19 +433,4 @@ public class SignOffResource {
         return ProblemException.notFound("itemId", "没有该事项版本 / no revision " + schoolCode + "/" + itemId + "/" + revision);
     }
 
-    private static int limit(List<FieldError> errors, String limit) {
-        if (limit == null) {
-            return 100;
-        }
-        try {
-            int n = Integer.parseInt(limit.strip());
-            if (n >= 1 && n <= 1000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError("limit", "range", "limit must be an integer from 1 to 1000", "limit 应为 1 到 1000 之间的整数"));
-        return 0;
-    }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xxgk.classify.model.ChecklistClassifier;
 import io.xxgk.classify.repository.Correction;
-import io.xxgk.classify.repository.SignOffStepRecord;
+import io.xxgk.classify.repository.SignOffStepEntity;
 import io.xxgk.classify.repository.StoredDecision;
 import io.xxgk.classify.screening.Finding;
 import io.xxgk.classify.screening.PersonalDataScreener;
@@ -247,7 +247,7 @@ public class SignOffService {
     }
 
     private static List<StepView> steps(String schoolCode, String itemId, int revision) {
-        return SignOffStepRecord.of(schoolCode, itemId, revision).stream()
+        return SignOffStepEntity.of(schoolCode, itemId, revision).stream()
                 .map(s -> new StepView(SignOffStage.valueOf(s.stage), SignOffAction.valueOf(s.action), s.actor, s.actorRole,
                         s.decidedAt, s.note, s.itemBefore, s.itemAfter, s.withholdReason)).toList();
     }
@@ -338,7 +338,7 @@ public class SignOffService {
         ItemClassified decided = b.build();
         String event = EventCodec.encode(decided);
 
-        SignOffStepRecord s = new SignOffStepRecord();
+        SignOffStepEntity s = new SignOffStepEntity();
         s.schoolCode = key.schoolCode;
         s.itemId = key.itemId;
         s.revision = key.revision;

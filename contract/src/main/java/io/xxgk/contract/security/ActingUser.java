@@ -1,5 +1,16 @@
 package io.xxgk.contract.security;
 
+import io.xxgk.contract.api.Problem.FieldError;
+import io.xxgk.contract.problem.ProblemException;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,18 +60,57 @@ public record ActingUser(String name, Role role, String department) {
      * travels percent-encoded UTF-8 ({@code 招生就业处} → {@code %E6%8B%9B...}); {@link #fromHeaders} decodes it.
      */
     public static String headerValue(String value) {
-        return value == null ? null : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * Decodes {@link #headerValue}; raw UTF-8 bytes (read by the server as ISO-8859-1) are accepted too, and a value
+     * that is neither comes back unchanged.
+     */
     static String fromHeaderValue(String value) {
-        if (value == null || value.indexOf('%') < 0) {
+        if (value == null) {
+            return null;
+        }
+        if (value.indexOf('%') >= 0) {
+            try {
+                return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return value;
+            }
+        }
+        if (value.chars().allMatch(c -> c < 0x80) || value.chars().anyMatch(c -> c > 0xFF)) {
             return value;
         }
         try {
-            return java.net.URLDecoder.decode(value.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
             return value;
         }
+    }
+
+    /**
+     * The acting user the console names in the three headers; otherwise a 400 problem naming each header that is
+     * missing or wrong, in Chinese and English.
+     */
+    public static ActingUser require(String encodedName, String role, String encodedDepartment) {
+        return fromHeaders(encodedName, role, encodedDepartment).orElseThrow(() -> {
+            List<FieldError> errors = new ArrayList<>();
+            String name = fromHeaderValue(encodedName);
+            if (name == null || name.isBlank()) {
+                errors.add(new FieldError(NAME_HEADER, "required", "the person the console acts for is required",
+                        "缺少代为操作的人员（" + NAME_HEADER + "，中文以百分号编码的 UTF-8 发送）"));
+            }
+            if (Role.parse(role).isEmpty()) {
+                errors.add(new FieldError(ROLE_HEADER, role == null || role.isBlank() ? "required" : "invalid",
+                        "the acting person's role must be one of EDITOR, REVIEWER, LEADER, OPERATOR, ADMIN",
+                        "操作人角色（" + ROLE_HEADER + "）应为 EDITOR、REVIEWER、LEADER、OPERATOR、ADMIN 之一"));
+            } else if (errors.isEmpty()) {
+                errors.add(new FieldError(DEPARTMENT_HEADER, "required", "a department editor needs a department",
+                        "部门信息员须指明部门（" + DEPARTMENT_HEADER + "）"));
+            }
+            return ProblemException.invalid(errors);
+        });
     }
 
     /** The acting user named by the three headers (name and department as {@link #headerValue}), if valid. */

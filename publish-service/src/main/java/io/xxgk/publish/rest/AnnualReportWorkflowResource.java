@@ -2,8 +2,6 @@ package io.xxgk.publish.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
-import io.xxgk.contract.api.Problem.FieldError;
-import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.contract.security.ActingUser;
@@ -40,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,7 +80,7 @@ public class AnnualReportWorkflowResource {
     public ReportWorkflowView view(@PathParam("schoolCode") String code, @PathParam("year") String year,
                                    @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
                                    @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
-        return workflow.view(Params.school(schools, code), Params.year(year), actor(actor, role, department));
+        return workflow.view(Params.school(schools, code), Params.year(year), ActingUser.require(actor, role, department));
     }
 
     @GET
@@ -101,7 +98,7 @@ public class AnnualReportWorkflowResource {
                             @Context HttpHeaders headers, @Context UriInfo uri) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        actor(actor, role, department);
+        ActingUser.require(actor, role, department);
         return send(workflow.preview(school, y, AnnualReportResource.wantsDocx(format, headers), AnnualReportResource.baseUrl(config, uri)), false);
     }
 
@@ -123,7 +120,7 @@ public class AnnualReportWorkflowResource {
                              @Context HttpHeaders headers, @Context UriInfo uri) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        actor(actor, role, department);
+        ActingUser.require(actor, role, department);
         return send(workflow.document(school, y, AnnualReportResource.wantsDocx(format, headers), AnnualReportResource.baseUrl(config, uri)), true);
     }
 
@@ -144,7 +141,7 @@ public class AnnualReportWorkflowResource {
                                    @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.updateContent(school, y, content, actor(actor, role, department));
+        return workflow.updateContent(school, y, content, ActingUser.require(actor, role, department));
     }
 
     @POST
@@ -160,7 +157,7 @@ public class AnnualReportWorkflowResource {
                                      @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department, @Context UriInfo uri) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.freeze(school, y, note, actor(actor, role, department), AnnualReportResource.baseUrl(config, uri));
+        return workflow.freeze(school, y, note, ActingUser.require(actor, role, department), AnnualReportResource.baseUrl(config, uri));
     }
 
     @POST
@@ -173,7 +170,7 @@ public class AnnualReportWorkflowResource {
                                        @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.unfreeze(school, y, note, actor(actor, role, department));
+        return workflow.unfreeze(school, y, note, ActingUser.require(actor, role, department));
     }
 
     @POST
@@ -190,7 +187,7 @@ public class AnnualReportWorkflowResource {
                                       @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.approve(school, y, note, actor(actor, role, department));
+        return workflow.approve(school, y, note, ActingUser.require(actor, role, department));
     }
 
     @POST
@@ -207,27 +204,7 @@ public class AnnualReportWorkflowResource {
                                          @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.recordSubmission(school, y, body, actor(actor, role, department));
-    }
-
-    /** The person the console acts for (contract ActingUser: names percent-encoded); 400 naming the header if none. */
-    static ActingUser actor(String name, String role, String department) {
-        return ActingUser.fromHeaders(name, role, department).orElseThrow(() -> {
-            List<FieldError> errors = new ArrayList<>();
-            if (name == null || name.isBlank()) {
-                errors.add(new FieldError(ActingUser.NAME_HEADER, "required", "the person the console acts for is required",
-                        "缺少操作人（" + ActingUser.NAME_HEADER + "）"));
-            }
-            if (ActingUser.Role.parse(role).isEmpty()) {
-                errors.add(new FieldError(ActingUser.ROLE_HEADER, role == null || role.isBlank() ? "required" : "invalid",
-                        "the acting person's role must be one of EDITOR, REVIEWER, LEADER, OPERATOR, ADMIN",
-                        "操作人角色（" + ActingUser.ROLE_HEADER + "）应为 EDITOR、REVIEWER、LEADER、OPERATOR、ADMIN 之一"));
-            } else if (errors.isEmpty()) {
-                errors.add(new FieldError(ActingUser.DEPARTMENT_HEADER, "required", "a department editor needs a department",
-                        "部门信息员须指明部门（" + ActingUser.DEPARTMENT_HEADER + "）"));
-            }
-            return ProblemException.invalid(errors);
-        });
+        return workflow.recordSubmission(school, y, body, ActingUser.require(actor, role, department));
     }
 
     private static Response send(ReportDocument d, boolean attachment) {

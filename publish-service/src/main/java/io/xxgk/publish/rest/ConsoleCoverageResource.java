@@ -78,7 +78,7 @@ public class ConsoleCoverageResource {
                                  @HeaderParam(ActingUser.NAME_HEADER) String actorName,
                                  @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
                                  @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        ActingUser actor = actor(actorName, actorRole, actorDepartment);
+        ActingUser actor = ActingUser.require(actorName, actorRole, actorDepartment);
         School school = Params.school(schools, code);
         String dept = department == null || department.isBlank() ? null : department.strip();
         if (actor.role() == ActingUser.Role.EDITOR && dept != null && !dept.equals(actor.department())) {
@@ -96,7 +96,7 @@ public class ConsoleCoverageResource {
                                          @HeaderParam(ActingUser.NAME_HEADER) String actorName,
                                          @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
                                          @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        actor(actorName, actorRole, actorDepartment);
+        ActingUser.require(actorName, actorRole, actorDepartment);
         return notApplicable.marks(Params.school(schools, code).code());
     }
 
@@ -107,7 +107,7 @@ public class ConsoleCoverageResource {
                                                     @HeaderParam(ActingUser.NAME_HEADER) String actorName,
                                                     @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
                                                     @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        actor(actorName, actorRole, actorDepartment);
+        ActingUser.require(actorName, actorRole, actorDepartment);
         return notApplicable.history(Params.school(schools, code).code(), item(item));
     }
 
@@ -127,7 +127,7 @@ public class ConsoleCoverageResource {
                                   @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
                                   @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment,
                                   NotApplicableRequest body) {
-        ActingUser actor = actor(actorName, actorRole, actorDepartment);
+        ActingUser actor = ActingUser.require(actorName, actorRole, actorDepartment);
         School school = Params.school(schools, code);
         int n = item(item);
         return notApplicable.mark(school, n, body == null ? null : body.reason(), actor);
@@ -143,18 +143,9 @@ public class ConsoleCoverageResource {
                        @HeaderParam(ActingUser.NAME_HEADER) String actorName,
                        @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
                        @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        ActingUser actor = actor(actorName, actorRole, actorDepartment);
+        ActingUser actor = ActingUser.require(actorName, actorRole, actorDepartment);
         School school = Params.school(schools, code);
         notApplicable.unmark(school, item(item), actor);
-    }
-
-    static ActingUser actor(String name, String role, String department) {
-        return ActingUser.fromHeaders(name, role, department).orElseThrow(() -> ProblemException.invalid(ActingUser.NAME_HEADER,
-                "required", "the console must name the person it acts for in " + ActingUser.NAME_HEADER + " and "
-                        + ActingUser.ROLE_HEADER + " (EDITOR, REVIEWER, LEADER, OPERATOR, ADMIN; an EDITOR also in "
-                        + ActingUser.DEPARTMENT_HEADER + ")",
-                "控制台须在请求头 " + ActingUser.NAME_HEADER + "、" + ActingUser.ROLE_HEADER + " 中注明所代理的人员及其角色"
-                        + "（部门信息员另须 " + ActingUser.DEPARTMENT_HEADER + "）"));
     }
 
     static int item(String raw) {

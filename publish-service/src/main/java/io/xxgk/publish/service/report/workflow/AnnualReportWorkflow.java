@@ -9,7 +9,7 @@ import io.xxgk.contract.school.School;
 import io.xxgk.contract.security.ActingUser;
 import io.xxgk.contract.security.ActingUser.Role;
 import io.xxgk.publish.repository.report.AnnualReportEvent;
-import io.xxgk.publish.repository.report.AnnualReportRecord;
+import io.xxgk.publish.repository.report.AnnualReportEntity;
 import io.xxgk.publish.service.report.AnnualReport;
 import io.xxgk.publish.service.report.AnnualReportBuilder;
 import io.xxgk.publish.service.report.AnnualReportBuilder.Stamp;
@@ -69,27 +69,27 @@ public class AnnualReportWorkflow {
 
     @Transactional
     public List<Summary> list(School school) {
-        return AnnualReportRecord.ofSchool(school.code()).stream()
+        return AnnualReportEntity.ofSchool(school.code()).stream()
                 .map(r -> new Summary(r.year, r.state, ReportState.valueOf(r.state).label(), r.updatedAt)).toList();
     }
 
     @Transactional
     public ReportWorkflowView view(School school, int year, ActingUser actor) {
-        AnnualReportRecord r = AnnualReportRecord.find(school.code(), year).orElse(null);
+        AnnualReportEntity r = AnnualReportEntity.find(school.code(), year).orElse(null);
         return view(school, year, r, actor);
     }
 
     /** The report as it stands: a draft from today's statistics and what was filled in, or the frozen version. */
     @Transactional
     public ReportDocument preview(School school, int year, boolean docx, String baseUrl) {
-        AnnualReportRecord r = AnnualReportRecord.find(school.code(), year).orElse(null);
+        AnnualReportEntity r = AnnualReportEntity.find(school.code(), year).orElse(null);
         return render(build(school, year, r, baseUrl), docx, r == null ? ReportState.DRAFT : state(r));
     }
 
     /** The frozen or approved version; a draft has none yet. */
     @Transactional
     public ReportDocument document(School school, int year, boolean docx, String baseUrl) {
-        AnnualReportRecord r = AnnualReportRecord.find(school.code(), year).orElse(null);
+        AnnualReportEntity r = AnnualReportEntity.find(school.code(), year).orElse(null);
         if (r == null || state(r) == ReportState.DRAFT) {
             throw conflict("not-frozen", "报告尚未冻结，没有定稿可下载；草稿请用预览 / the report is not frozen yet, so there is no final"
                     + " version to download; use the preview for the draft", "state");
@@ -101,7 +101,7 @@ public class AnnualReportWorkflow {
     public ReportWorkflowView updateContent(School school, int year, ReportContent content, ActingUser actor) {
         requireRole(actor, OFFICE, "填写年度报告", "fill in the annual report");
         ReportFill fill = ContentValidator.fill(content);
-        AnnualReportRecord r = AnnualReportRecord.lockOrCreate(school.code(), year);
+        AnnualReportEntity r = AnnualReportEntity.lockOrCreate(school.code(), year);
         if (state(r) != ReportState.DRAFT) {
             throw conflict("report-frozen", "报告已冻结（" + state(r).label() + "），修改前需由审核人解除冻结 / the report is "
                     + state(r).name().toLowerCase(Locale.ROOT) + "; a reviewer must unfreeze it before it can be edited", "state");
@@ -121,7 +121,7 @@ public class AnnualReportWorkflow {
     public ReportWorkflowView freeze(School school, int year, ReportNote note, ActingUser actor, String baseUrl) {
         requireRole(actor, OFFICE, "冻结年度报告", "freeze the annual report");
         String text = note(note, false);
-        AnnualReportRecord r = AnnualReportRecord.lockOrCreate(school.code(), year);
+        AnnualReportEntity r = AnnualReportEntity.lockOrCreate(school.code(), year);
         if (state(r) != ReportState.DRAFT) {
             throw conflict("already-frozen", "报告已冻结（" + state(r).label() + "） / the report is already frozen", "state");
         }
@@ -151,7 +151,7 @@ public class AnnualReportWorkflow {
     public ReportWorkflowView unfreeze(School school, int year, ReportNote note, ActingUser actor) {
         requireRole(actor, OFFICE, "解除冻结", "unfreeze the annual report");
         String reason = note(note, true);
-        AnnualReportRecord r = AnnualReportRecord.lockOrCreate(school.code(), year);
+        AnnualReportEntity r = AnnualReportEntity.lockOrCreate(school.code(), year);
         ReportState state = state(r);
         if (state == ReportState.DRAFT) {
             throw conflict("not-frozen", "报告未冻结，无需解除 / the report is not frozen", "state");
@@ -177,7 +177,7 @@ public class AnnualReportWorkflow {
     public ReportWorkflowView approve(School school, int year, ReportNote note, ActingUser actor) {
         requireRole(actor, EnumSet.of(Role.LEADER), "审定年度报告（仅分管领导）", "approve the annual report (leaders only)");
         String text = note(note, false);
-        AnnualReportRecord r = AnnualReportRecord.lockOrCreate(school.code(), year);
+        AnnualReportEntity r = AnnualReportEntity.lockOrCreate(school.code(), year);
         ReportState state = state(r);
         if (state == ReportState.DRAFT) {
             throw conflict("not-frozen", "只有冻结后的报告才能审定 / only a frozen report can be approved", "state");
@@ -205,7 +205,7 @@ public class AnnualReportWorkflow {
         SubmissionRequest.Method method = method(body.method());
         String reference = ContentValidator.optionalText("reference", body.reference(), ContentValidator.MAX_REFERENCE_CHARS, "reference（文号或回执）");
         String note = ContentValidator.optionalText("note", body.note(), ContentValidator.MAX_NOTE_CHARS, "note（备注）");
-        AnnualReportRecord r = AnnualReportRecord.lockOrCreate(school.code(), year);
+        AnnualReportEntity r = AnnualReportEntity.lockOrCreate(school.code(), year);
         ReportState state = state(r);
         if (state == ReportState.SUBMITTED) {
             throw conflict("already-submitted", "报送已于" + r.submittedOn + "登记 / the submission was already recorded ("
@@ -235,7 +235,7 @@ public class AnnualReportWorkflow {
 
     // reading and rendering
 
-    private AnnualReport build(School school, int year, AnnualReportRecord r, String baseUrl) {
+    private AnnualReport build(School school, int year, AnnualReportEntity r, String baseUrl) {
         ReportFill fill = r == null ? ReportFill.empty() : fill(r);
         if (r == null || state(r) == ReportState.DRAFT) {
             return new AnnualReportBuilder(school, statistics.statistics(school, year, school.statisticsPeriod()), baseUrl, fill)
@@ -274,7 +274,7 @@ public class AnnualReportWorkflow {
                 ascii + ".html", report.title() + suffix + ".html");
     }
 
-    private ReportWorkflowView view(School school, int year, AnnualReportRecord r, ActingUser actor) {
+    private ReportWorkflowView view(School school, int year, AnnualReportEntity r, ActingUser actor) {
         ReportState state = r == null ? ReportState.DRAFT : state(r);
         ReportFill fill = r == null ? ReportFill.empty() : fill(r);
         AnnualReport report = build(school, year, r, "");
@@ -327,11 +327,11 @@ public class AnnualReportWorkflow {
 
     // helpers
 
-    private static ReportState state(AnnualReportRecord r) {
+    private static ReportState state(AnnualReportEntity r) {
         return ReportState.valueOf(r.state);
     }
 
-    private ReportFill fill(AnnualReportRecord r) {
+    private ReportFill fill(AnnualReportEntity r) {
         StoredContent c = r.content == null || r.content.isBlank() ? null : read(r.content, StoredContent.class);
         Map<ReportField, String> prose = new EnumMap<>(ReportField.class);
         Map<ReportField, BigDecimal> figures = new EnumMap<>(ReportField.class);
@@ -376,7 +376,7 @@ public class AnnualReportWorkflow {
         return String.join("；", parts);
     }
 
-    private static void record(AnnualReportRecord r, String action, ActingUser actor, String detail) {
+    private static void record(AnnualReportEntity r, String action, ActingUser actor, String detail) {
         AnnualReportEvent e = new AnnualReportEvent();
         e.schoolCode = r.schoolCode;
         e.year = r.year;

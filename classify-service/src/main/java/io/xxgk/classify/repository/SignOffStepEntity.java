@@ -14,7 +14,7 @@ import java.util.List;
 /** One sign-off decision on one revision: the audit trail behind the history. */
 @Entity
 @Table(name = "sign_off_step")
-public class SignOffStepRecord extends PanacheEntityBase {
+public class SignOffStepEntity extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,7 +51,7 @@ public class SignOffStepRecord extends PanacheEntityBase {
     @Column(name = "withhold_reason")
     public String withholdReason;
 
-    public static List<SignOffStepRecord> of(String schoolCode, String itemId, int revision) {
+    public static List<SignOffStepEntity> of(String schoolCode, String itemId, int revision) {
         return list("schoolCode = ?1 and itemId = ?2 and revision = ?3 order by id", schoolCode, itemId, revision);
     }
 }

@@ -18,8 +18,8 @@ import java.util.Optional;
 /** One school's annual report of one year as a workflow (V6): what was filled in, the frozen figures, who did what. */
 @Entity
 @Table(name = "annual_report")
-@IdClass(AnnualReportRecord.Key.class)
-public class AnnualReportRecord extends PanacheEntityBase {
+@IdClass(AnnualReportEntity.Key.class)
+public class AnnualReportEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "school_code")
@@ -79,7 +79,7 @@ public class AnnualReportRecord extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public static Optional<AnnualReportRecord> find(String schoolCode, int year) {
+    public static Optional<AnnualReportEntity> find(String schoolCode, int year) {
         return Optional.ofNullable(findById(new Key(schoolCode, year)));
     }
 
@@ -87,14 +87,14 @@ public class AnnualReportRecord extends PanacheEntityBase {
      * The report, created as an empty DRAFT if there is none, locked for this transaction: two changes of the same
      * report (two reviewers saving, a freeze and an approval) run one after the other, each seeing the other's result.
      */
-    public static AnnualReportRecord lockOrCreate(String schoolCode, int year) {
+    public static AnnualReportEntity lockOrCreate(String schoolCode, int year) {
         getEntityManager().createNativeQuery("insert into annual_report (school_code, report_year) values (?1, ?2) "
                         + "on conflict do nothing")
                 .setParameter(1, schoolCode).setParameter(2, year).executeUpdate();
         return findById(new Key(schoolCode, year), LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public static List<AnnualReportRecord> ofSchool(String schoolCode) {
+    public static List<AnnualReportEntity> ofSchool(String schoolCode) {
         return list("schoolCode = ?1 order by year desc", schoolCode);
     }
 
