@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Builds the real-title files of the classifier from the collected batches (realdata/batch-*.tsv).
+
+Each batch line is: title TAB label TAB school TAB source (a page URL, or github-index:<id> for a public GitHub file
+found through the code index; see ../src/main/resources/training/GUIDELINE.md). The script
+  1. checks every line (4 columns, label 1..50 or "-", a school and a source),
+  2. refuses any title that is, or closely paraphrases, a title of the shared dev file (exact after normalising,
+     equal after folding digits, or character-bigram Jaccard >= 0.8) - such a line is an error, not silently dropped,
+  3. drops exact duplicates inside the pool (first one wins; a duplicate with another label is an error),
+  4. splits by school: every school goes wholly to training or wholly to the held-out test, chosen by a stable hash of
+     the school name, so that the held-out part has schools the training part never saw,
+and writes ../src/main/resources/training/real-train.tsv and ../src/test/resources/real-heldout.tsv.
+
+  python3 realdata/build.py [--dev /work/shared/data/dev-titles.tsv] [--check]   (--check: verify, write nothing)
+"""
+import argparse, glob, hashlib, os, re, sys, unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRAIN = os.path.join(HERE, '..', 'src', 'main', 'resources', 'training', 'real-train.tsv')
+HELDOUT = os.path.join(HERE, '..', 'src', 'test', 'resources', 'real-heldout.tsv')
+CLOSE = 0.8
+HELDOUT_SHARE = 0.30  # share of schools (by hash) that go to the held-out part
+
+
+def key(title):
+    return re.sub(r'\s+', '', unicodedata.normalize('NFKC', title).lower())
+
+
+def folded(title):
+    return re.sub(r'[0-9]+', '0', key(title))
+
+
+def bigrams(title):
+    t = key(title)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def jaccard(a, b):
+    if not a and not b:
+        return 1.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def read_dev(path):
+    rows = []
+    if not path or not os.path.exists(path):
+        return rows
+    with open(path, encoding='utf-8') as f:
+        for i, line in enumerate(f):
+            line = line.rstrip('\n')
+            if not line or (i == 0 and line.startswith('title')):
+                continue
+            rows.append(line.rsplit('\t', 1)[0].strip())
+    return rows
+
+
+def dev_match(title, dev):
+    k, fk, g = key(title), folded(title), bigrams(title)
+    for d in dev:
+        if k == key(d):
+            return 'exact', d
+        if fk == folded(d):
+            return 'digits', d
+        if jaccard(g, bigrams(d)) >= CLOSE:
+            return 'close', d
+    return None
+
+
+def held_out(school):
+    h = int(hashlib.sha256(school.encode('utf-8')).hexdigest()[:8], 16)
+    return (h % 1000) / 1000.0 < HELDOUT_SHARE
+
+
+def load(errors):
+    rows, seen = [], {}
+    for path in sorted(glob.glob(os.path.join(HERE, 'batch-*.tsv'))):
+        with open(path, encoding='utf-8') as f:
+            for n, line in enumerate(f, 1):
+                line = line.rstrip('\n')
+                if not line.strip() or line.startswith('#'):
+                    continue
+                cols = line.split('\t')
+                where = '%s:%d' % (os.path.basename(path), n)
+                if len(cols) != 4:
+                    errors.append('%s: expected 4 columns, got %d' % (where, len(cols)))
+                    continue
+                title, label, school, source = (c.strip() for c in cols)
+                if not (label == '-' or (label.isdigit() and 1 <= int(label) <= 50)):
+                    errors.append('%s: bad label %r' % (where, label))
+                    continue
+                if not title or not school or not source:
+                    errors.append('%s: empty title, school or source' % where)
+                    continue
+                k = key(title)
+                if k in seen:
+                    if seen[k][1] != label:
+                        errors.append('%s: %s labelled %s here and %s at %s' % (where, title, label, seen[k][1], seen[k][0]))
+                    continue
+                seen[k] = (where, label)
+                rows.append((title, label, school, source, where))
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--dev', default='/work/shared/data/dev-titles.tsv')
+    ap.add_argument('--check', action='store_true')
+    a = ap.parse_args()
+    errors = []
+    rows = load(errors)
+    dev = read_dev(a.dev)
+    for title, label, school, source, where in rows:
+        m = dev_match(title, dev)
+        if m:
+            errors.append('%s: %s is a dev title or a close paraphrase of one (%s: %s)' % (where, title, m[0], m[1]))
+    if errors:
+        print('\n'.join(errors), file=sys.stderr)
+        sys.exit(1)
+    train = [r for r in rows if not held_out(r[2])]
+    test = [r for r in rows if held_out(r[2])]
+    schools_train = {r[2] for r in train}
+    schools_test = {r[2] for r in test}
+    assert not schools_train & schools_test
+    print('real titles: %d (%d schools); training %d (%d schools), held-out %d (%d schools); dev titles checked: %d'
+          % (len(rows), len(schools_train | schools_test), len(train), len(schools_train), len(test), len(schools_test), len(dev)))
+    for name, part in (('training', train), ('held-out', test)):
+        items = sum(1 for r in part if r[1] != '-')
+        print('  %s: %d checklist items, %d none' % (name, items, len(part) - items))
+    if a.check:
+        return
+    header = ('# Real titles published by Chinese universities and colleges; generated by classify-service/realdata/build.py\n'
+              '# from realdata/batch-*.tsv - edit the batches, not this file. Columns: title, label, school, source.\n'
+              'title\tchecklist_item\tschool\tsource\n')
+    for path, part in ((TRAIN, train), (HELDOUT, test)):
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(header)
+            for title, label, school, source, _ in part:
+                f.write('%s\t%s\t%s\t%s\n' % (title, label, school, source))
+
+
+if __name__ == '__main__':
+    main()
