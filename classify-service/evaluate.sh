@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Evaluates the checklist classifier on a TSV file (title<TAB>checklist_item, "-" for none; header line allowed).
-#   classify-service/evaluate.sh /work/shared/data/dev-titles.tsv [--errors]
+# Evaluates the checklist classifier.
+#   classify-service/evaluate.sh [--errors]          the figures that count: on real titles only (Evaluate --real):
+#                                                    the real held-out part (src/test/resources/real-heldout.tsv, schools
+#                                                    never seen in training) and 5-fold cross-validation over all real
+#                                                    titles split by school; written (synthetic) titles are never scored
+#   classify-service/evaluate.sh /work/shared/data/dev-titles.tsv [--errors]   any TSV (title<TAB>checklist_item, "-" for none)
+#   classify-service/evaluate.sh --cv [k]            k-fold cross-validation over all training files (written titles too)
 #   classify-service/evaluate.sh --benchmark [titles.tsv] [seconds]     (io.xxgk.classify.tools.ClassifierBenchmark)
 # Works from the project root or from classify-service/. Builds classify-service (and what it needs), then runs the
 # tool, which lives with the tests (src/test/java/io/xxgk/classify/tools) so that it does not ship in the service jar,
@@ -12,9 +17,8 @@ main=io.xxgk.classify.tools.Evaluate
 if [[ "${1:-}" == "--benchmark" ]]; then
   main=io.xxgk.classify.tools.ClassifierBenchmark
   shift
-elif [[ $# -lt 1 ]]; then
-  echo "usage: $0 <file.tsv> [--errors] | --benchmark [titles.tsv] [seconds]" >&2
-  exit 2
+elif [[ $# -lt 1 || "${1:-}" == "--errors" ]]; then
+  set -- --real "$@"
 fi
 # file arguments are resolved against the caller's directory
 args=()

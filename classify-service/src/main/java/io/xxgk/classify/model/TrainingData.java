@@ -22,14 +22,34 @@ public final class TrainingData {
     /** The label of "none of the 50". */
     public static final String NONE = "-";
 
+    /**
+     * The training part of the real titles (published by schools, see training/GUIDELINE.md); built with its held-out
+     * part ({@code src/test/resources/real-heldout.tsv}) by {@code realdata/build.py}, split by school.
+     */
+    public static final String REAL_TRAIN = "real-train.tsv";
+
     /** Every training file under {@code training/}; a unit test checks that this list matches the directory. */
     public static final List<String> FILES = List.of(
             "cat01-basic.tsv", "cat02-admissions.tsv", "cat03-finance.tsv", "cat04-personnel.tsv", "cat05-teaching.tsv",
             "cat06-07-students-integrity.tsv", "cat08-degrees.tsv", "cat09-international.tsv", "cat10-other.tsv",
-            "none-news-1.tsv", "none-news-2.tsv", "none-news-3.tsv", "supplement-1.tsv", "supplement-2.tsv", "supplement-3.tsv", "supplement-4.tsv");
+            "none-news-1.tsv", "none-news-2.tsv", "none-news-3.tsv", "supplement-1.tsv", "supplement-2.tsv", "supplement-3.tsv", "supplement-4.tsv",
+            REAL_TRAIN);
 
-    /** One labelled title; {@code label} is "1".."50" or {@link #NONE}. */
-    public record Row(String title, String label, String source) {
+
+    /**
+     * One labelled title; {@code label} is "1".."50" or {@link #NONE}. {@code source} is where the row comes from (a file,
+     * or for a real title the page that published it); {@code school} is the publishing school of a real title, else null.
+     */
+    public record Row(String title, String label, String source, String school) {
+
+        public Row(String title, String label, String source) {
+            this(title, label, source, null);
+        }
+
+        /** Whether this is a real title (a school published it), not one written for training. */
+        public boolean real() {
+            return school != null;
+        }
     }
 
     private static final Pattern PHRASE_SPLIT = Pattern.compile("[、，,；;]");
@@ -81,7 +101,10 @@ public final class TrainingData {
         }
     }
 
-    /** Parses title TAB label lines; the label must be 1..50 or "-". */
+    /**
+     * Parses title TAB label lines, or title TAB label TAB school TAB source lines (the real titles); the label must be
+     * 1..50 or "-".
+     */
     public static List<Row> parse(BufferedReader reader, String source) throws IOException {
         List<Row> rows = new ArrayList<>();
         String line;
@@ -94,13 +117,26 @@ public final class TrainingData {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
+            String[] cols = line.split("\t", -1);
+            if (cols.length == 4) {
+                if (cols[0].strip().equalsIgnoreCase("title")) {
+                    continue;
+                }
+                String school = cols[2].strip();
+                String page = cols[3].strip();
+                if (school.isEmpty() || page.isEmpty()) {
+                    throw new IllegalArgumentException(source + ":" + n + ": a real title needs its school and its source");
+                }
+                rows.add(new Row(cols[0].strip(), checkLabel(cols[1].strip(), source + ":" + n), page, school));
+                continue;
+            }
             int tab = line.lastIndexOf('\t');
             if (tab < 0) {
                 throw new IllegalArgumentException(source + ":" + n + ": expected title<TAB>item");
             }
             String title = line.substring(0, tab).strip();
             String label = line.substring(tab + 1).strip();
-            if (n == 1 && title.equalsIgnoreCase("title")) {
+            if (title.equalsIgnoreCase("title")) {
                 continue;
             }
             rows.add(new Row(title, checkLabel(label, source + ":" + n), source));

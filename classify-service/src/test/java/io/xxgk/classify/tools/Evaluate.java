@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -29,7 +30,8 @@ import java.util.TreeSet;
  *
  * <p>Usage: {@code Evaluate file.tsv [--errors]} ({@code --errors} lists every miss with its explanation), or
  * {@code Evaluate --cv [k]}: k-fold cross-validation over the training files (default 5), a check of how well the
- * training data generalises within itself.
+ * training data generalises within itself, or {@code Evaluate --real [--errors]}: the figures that count, on real titles
+ * only (see {@link #real(boolean)}).
  */
 public final class Evaluate {
 
@@ -50,6 +52,10 @@ public final class Evaluate {
             System.exit(2);
         }
         boolean errors = List.of(args).contains("--errors");
+        if (args[0].equals("--real")) {
+            real(errors);
+            return;
+        }
         if (args[0].equals("--cv")) {
             crossValidate(args.length > 1 && !args[1].startsWith("--") ? Integer.parseInt(args[1]) : 5, errors);
             return;
@@ -116,7 +122,17 @@ public final class Evaluate {
 
     /** Runs the classifier over {@code rows} and returns (and if {@code print}, prints) the figures. */
     public static Report evaluate(ChecklistClassifier classifier, List<TrainingData.Row> rows, boolean listErrors, boolean print) {
-        Checklist checklist = classifier.checklist();
+        List<Classification> predictions = new ArrayList<>(rows.size());
+        for (TrainingData.Row row : rows) {
+            predictions.add(classifier.classify(row.title(), null, null, null, null));
+        }
+        int[] overlap = overlapWithTraining(rows, TrainingData.files());
+        return report(classifier.checklist(), rows, predictions, overlap, listErrors, print);
+    }
+
+    /** The figures of {@code predictions} (one per row, same order) against the rows' labels. */
+    static Report report(Checklist checklist, List<TrainingData.Row> rows, List<Classification> predictions, int[] overlap,
+                         boolean listErrors, boolean print) {
         int n = rows.size();
         int itemOk = 0;
         int catOk = 0;
@@ -126,15 +142,21 @@ public final class Evaluate {
         Map<String, int[]> perClass = new LinkedHashMap<>(); // tp, fp, fn
         Map<String, List<String>> confusions = new HashMap<>();
         List<String> misses = new ArrayList<>();
-        for (TrainingData.Row row : rows) {
-            Classification c = classifier.classify(row.title(), null, null, null, null);
+        int[][] bands = new int[BANDS.length][2]; // titles, correct
+        for (int i = 0; i < n; i++) {
+            TrainingData.Row row = rows.get(i);
+            Classification c = predictions.get(i);
             String gold = row.label();
             String pred = c.checklistItem() == null ? TrainingData.NONE : c.checklistItem().toString();
+            int band = band(c.confidence());
+            bands[band][0]++;
             if (gold.equals(pred)) {
                 itemOk++;
+                bands[band][1]++;
             } else {
                 confusions.computeIfAbsent(gold + " → " + pred, k -> new ArrayList<>()).add(row.title());
-                misses.add(gold + " → " + pred + "\t" + row.title() + "\t" + c.explanation());
+                misses.add(gold + " → " + pred + String.format(Locale.ROOT, " (%.2f)", c.confidence()) + "\t" + row.title()
+                        + (row.school() == null ? "" : "\t" + row.school()) + "\t" + c.explanation());
             }
             if (category(checklist, gold).equals(category(checklist, pred))) {
                 catOk++;
@@ -162,7 +184,6 @@ public final class Evaluate {
             double rec = v[0] + v[2] == 0 ? 0 : (double) v[0] / (v[0] + v[2]);
             f1Sum += prec + rec == 0 ? 0 : 2 * prec * rec / (prec + rec);
         }
-        int[] overlap = overlapWithTraining(rows);
         Report report = new Report(n, ratio(itemOk, n), ratio(catOk, n), ratio(bothNone, predNone), ratio(bothNone, goldNone),
                 present.isEmpty() ? 0 : f1Sum / present.size(), present.size(), overlap[0], overlap[1]);
         if (print) {
@@ -172,6 +193,11 @@ public final class Evaluate {
             System.out.printf(Locale.ROOT, "none precision: %.3f (%d/%d)  none recall: %.3f (%d/%d)%n",
                     report.nonePrecision(), bothNone, predNone, report.noneRecall(), bothNone, goldNone);
             System.out.printf(Locale.ROOT, "macro-F1 over %d classes present: %.3f%n", report.classes(), report.macroF1());
+            System.out.println("accuracy by confidence band:");
+            for (int b = 0; b < BANDS.length; b++) {
+                System.out.printf(Locale.ROOT, "  %-11s %4d titles  accuracy %s%n", bandName(b), bands[b][0],
+                        bands[b][0] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", ratio(bands[b][1], bands[b][0])));
+            }
             System.out.printf(Locale.ROOT, "overlap with training: %d (close paraphrases, character-bigram Jaccard >= %.1f: %d)%n",
                     overlap[0], CLOSE, overlap[1]);
             System.out.println("worst confusions (gold → predicted):");
@@ -192,9 +218,127 @@ public final class Evaluate {
         return report;
     }
 
+    /** Lower bounds of the confidence bands reported. */
+    static final double[] BANDS = {0.0, 0.5, 0.7, 0.9, 0.97};
+
+    static int band(double confidence) {
+        int b = 0;
+        while (b + 1 < BANDS.length && confidence >= BANDS[b + 1]) {
+            b++;
+        }
+        return b;
+    }
+
+    static String bandName(int b) {
+        return b + 1 < BANDS.length ? String.format(Locale.ROOT, "[%.2f,%.2f)", BANDS[b], BANDS[b + 1])
+                : String.format(Locale.ROOT, "[%.2f,1.00]", BANDS[b]);
+    }
+
+    /** The real held-out titles: {@code real-heldout.tsv} on the test classpath. */
+    public static List<TrainingData.Row> realHeldout() throws IOException {
+        try (java.io.InputStream in = Evaluate.class.getClassLoader().getResourceAsStream(REAL_HELDOUT)) {
+            if (in == null) {
+                throw new IllegalStateException(REAL_HELDOUT + " missing from the test classpath");
+            }
+            return TrainingData.parse(new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)), REAL_HELDOUT);
+        }
+    }
+
+    static final String REAL_HELDOUT = "real-heldout.tsv";
+
+    /**
+     * The figures on real titles only, never mixing in the titles written for training:
+     * <ol>
+     *   <li>the held-out real titles (schools that appear nowhere in training), classified by the model as shipped
+     *       (written titles + real training titles + checklist texts), and for comparison by a model without the real
+     *       training titles;</li>
+     *   <li>k-fold cross-validation over all real titles, the folds split by school: each fold is classified by a model
+     *       trained on the written titles, the checklist texts and the real titles of the other folds' schools.</li>
+     * </ol>
+     */
+    static void real(boolean errors) throws IOException {
+        List<TrainingData.Row> heldout = realHeldout();
+        List<TrainingData.Row> all = TrainingData.files();
+        List<TrainingData.Row> written = all.stream().filter(r -> !r.real()).toList();
+        List<TrainingData.Row> realTrain = all.stream().filter(TrainingData.Row::real).toList();
+        Checklist checklist = Checklist.national();
+        List<TrainingData.Row> texts = TrainingData.checklistTexts(checklist);
+
+        System.out.printf(Locale.ROOT, "== 1. real held-out titles (%d titles, %d schools; none of these schools in training) ==%n",
+                heldout.size(), heldout.stream().map(TrainingData.Row::school).distinct().count());
+        ChecklistClassifier shipped = ChecklistClassifier.load();
+        System.out.printf(Locale.ROOT, "model as shipped: %d training rows (%d written titles, %d real titles, checklist texts)%n",
+                shipped.trainingRows(), written.size(), realTrain.size());
+        evaluate(shipped, heldout, errors, true);
+
+        System.out.println();
+        System.out.println("-- for comparison, without the real training titles (written titles + checklist texts only):");
+        List<TrainingData.Row> base = new ArrayList<>(written);
+        base.addAll(texts);
+        ChecklistClassifier withoutReal = ChecklistClassifier.trainOn(base);
+        List<Classification> p0 = new ArrayList<>();
+        heldout.forEach(r -> p0.add(withoutReal.classify(r.title(), null, null, null, null)));
+        report(checklist, heldout, p0, overlapWithTraining(heldout, written), false, true);
+
+        List<TrainingData.Row> real = new ArrayList<>(realTrain);
+        real.addAll(heldout);
+        int k = 5;
+        List<List<TrainingData.Row>> folds = foldsBySchool(real, k);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "== 2. %d-fold cross-validation over all %d real titles, folds split by school ==%n", k, real.size());
+        List<TrainingData.Row> cvRows = new ArrayList<>();
+        List<Classification> cvPred = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            List<TrainingData.Row> train = new ArrayList<>(base);
+            for (int g = 0; g < k; g++) {
+                if (g != f) {
+                    train.addAll(folds.get(g));
+                }
+            }
+            ChecklistClassifier c = ChecklistClassifier.trainOn(train);
+            int ok = 0;
+            for (TrainingData.Row r : folds.get(f)) {
+                Classification res = c.classify(r.title(), null, null, null, null);
+                cvRows.add(r);
+                cvPred.add(res);
+                ok += r.label().equals(res.checklistItem() == null ? TrainingData.NONE : res.checklistItem().toString()) ? 1 : 0;
+            }
+            System.out.printf(Locale.ROOT, "  fold %d: %d titles, %d schools, item accuracy %.3f%n", f + 1, folds.get(f).size(),
+                    folds.get(f).stream().map(TrainingData.Row::school).distinct().count(), ratio(ok, folds.get(f).size()));
+        }
+        System.out.println("pooled over the folds:");
+        report(checklist, cvRows, cvPred, new int[] {0, 0}, errors, true);
+    }
+
+    /** Splits rows into k folds of whole schools, largest school first into the smallest fold (deterministic). */
+    static List<List<TrainingData.Row>> foldsBySchool(List<TrainingData.Row> rows, int k) {
+        Map<String, List<TrainingData.Row>> bySchool = new TreeMap<>();
+        rows.forEach(r -> bySchool.computeIfAbsent(r.school(), s -> new ArrayList<>()).add(r));
+        List<List<TrainingData.Row>> schools = new ArrayList<>(bySchool.values());
+        schools.sort((a, b) -> b.size() != a.size() ? b.size() - a.size() : a.get(0).school().compareTo(b.get(0).school()));
+        List<List<TrainingData.Row>> folds = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            folds.add(new ArrayList<>());
+        }
+        for (List<TrainingData.Row> school : schools) {
+            List<TrainingData.Row> smallest = folds.get(0);
+            for (List<TrainingData.Row> f : folds) {
+                if (f.size() < smallest.size()) {
+                    smallest = f;
+                }
+            }
+            smallest.addAll(school);
+        }
+        return folds;
+    }
+
     /** [exact, close]: evaluation titles equal to a training title, and those merely very similar to one. */
     public static int[] overlapWithTraining(List<TrainingData.Row> rows) {
-        List<TrainingData.Row> training = TrainingData.files();
+        return overlapWithTraining(rows, TrainingData.files());
+    }
+
+    /** [exact, close] against the given training rows. */
+    public static int[] overlapWithTraining(List<TrainingData.Row> rows, List<TrainingData.Row> training) {
         Set<String> exact = new HashSet<>();
         List<Set<String>> grams = new ArrayList<>(training.size());
         for (TrainingData.Row t : training) {
