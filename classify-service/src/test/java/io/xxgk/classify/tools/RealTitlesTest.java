@@ -1,0 +1,125 @@
+package io.xxgk.classify.tools;
+
+import io.xxgk.classify.model.ChecklistClassifier;
+import io.xxgk.classify.model.TrainingData;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real titles (training/real-train.tsv and the held-out real-heldout.tsv, built by realdata/build.py): every row
+ * names its school and source, the held-out schools never appear in training, no held-out title is a training title,
+ * and no real title is (or closely paraphrases) a title of the shared dev file.
+ */
+class RealTitlesTest {
+
+    /** The shared dev file, wherever this checkout sits next to it (Surefire runs in classify-service/). */
+    static final List<Path> DEV_FILES = List.of(Path.of("../../shared/data/dev-titles.tsv"), Path.of("../shared/data/dev-titles.tsv"),
+            Path.of("/work/shared/data/dev-titles.tsv"));
+
+    static List<TrainingData.Row> realTrain() {
+        return TrainingData.readTsv("training/" + TrainingData.REAL_TRAIN);
+    }
+
+    @Test
+    void everyRealTitleNamesItsSchoolAndSource() throws IOException {
+        List<TrainingData.Row> rows = new ArrayList<>(realTrain());
+        rows.addAll(Evaluate.realHeldout());
+        assertTrue(rows.size() >= 280, "real titles: " + rows.size());
+        for (TrainingData.Row r : rows) {
+            assertTrue(r.real() && !r.school().isBlank() && !r.source().isBlank(), r.toString());
+        }
+        assertTrue(TrainingData.files().containsAll(realTrain()), "the real training titles are part of training");
+    }
+
+    @Test
+    void heldOutSchoolsAndTitlesAreNotInTraining() throws IOException {
+        List<TrainingData.Row> heldout = Evaluate.realHeldout();
+        assertTrue(heldout.size() >= 100, "held-out real titles: " + heldout.size());
+        Set<String> trainSchools = realTrain().stream().map(TrainingData.Row::school).collect(Collectors.toSet());
+        Set<String> heldSchools = heldout.stream().map(TrainingData.Row::school).collect(Collectors.toSet());
+        assertTrue(heldSchools.size() >= 40, "held-out schools: " + heldSchools.size());
+        Set<String> both = new HashSet<>(heldSchools);
+        both.retainAll(trainSchools);
+        assertEquals(Set.of(), both, "schools in both parts");
+        assertEquals(0, Evaluate.overlapWithTraining(heldout)[0], "held-out titles that are also training titles");
+    }
+
+    @Test
+    void noRealTitleIsADevTitleOrACloseParaphraseOfOne() throws IOException {
+        Optional<Path> dev = DEV_FILES.stream().filter(Files::isRegularFile).findFirst();
+        if (dev.isEmpty()) {
+            return; // the shared dev file is not next to this checkout; realdata/build.py checks it where it is
+        }
+        List<String> devTitles = devTitles(dev.get());
+        assertTrue(devTitles.size() >= 60);
+        List<TrainingData.Row> rows = new ArrayList<>(realTrain());
+        rows.addAll(Evaluate.realHeldout());
+        List<String> hits = rows.stream().map(TrainingData.Row::title).filter(t -> devMatch(t, devTitles) != null).toList();
+        assertEquals(List.of(), hits, "real titles that are dev titles or close paraphrases of them");
+    }
+
+    @Test
+    void theDevCheckCatchesCopiesYearVariantsAndNearParaphrases() {
+        List<String> dev = List.of("2020年本科专业设置、新增专业、停招专业名单", "华南师范大学2018-2019学年本科教学质量报告");
+        assertEquals("exact", devMatch(" 2020年本科专业设置、新增专业、停招专业名单 ", dev));
+        assertEquals("digits", devMatch("2025年本科专业设置、新增专业、停招专业名单", dev));
+        assertEquals("close", devMatch("华南师范大学2018-2019学年度本科教学质量报告", dev));
+        assertEquals(null, devMatch("浙江科技大学2023-2024学年本科教学质量报告", dev));
+    }
+
+    @Test
+    void shippedModelClassifiesTheRealHeldOutPartAtLeastAsWellAsBefore() throws IOException {
+        Evaluate.Report r = Evaluate.evaluate(ChecklistClassifier.load(), Evaluate.realHeldout(), false, false);
+        assertEquals(0, r.overlapExact());
+        // a regression floor, not the target: the figures themselves are in the README (evaluate.sh)
+        assertTrue(r.itemAccuracy() >= 0.85, "item accuracy on the real held-out part: " + r.itemAccuracy());
+    }
+
+    /** "exact", "digits" (equal once every number is folded) or "close" (bigram Jaccard >= 0.8), or null. */
+    static String devMatch(String title, List<String> devTitles) {
+        String k = Evaluate.key(title);
+        String folded = k.replaceAll("[0-9]+", "0");
+        Set<String> g = Evaluate.bigrams(title);
+        for (String d : devTitles) {
+            String dk = Evaluate.key(d);
+            if (k.equals(dk)) {
+                return "exact";
+            }
+            if (folded.equals(dk.replaceAll("[0-9]+", "0"))) {
+                return "digits";
+            }
+            if (Evaluate.jaccard(g, Evaluate.bigrams(d)) >= Evaluate.CLOSE) {
+                return "close";
+            }
+        }
+        return null;
+    }
+
+    static List<String> devTitles(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> !l.isBlank() && !l.startsWith("title\t"))
+                    .map(l -> l.substring(0, Math.max(0, l.lastIndexOf('\t'))).strip())
+                    .filter(t -> !t.isEmpty()).toList();
+        }
+    }
+
+    @Test
+    void devMatchIsNotFooledByWhitespaceOrWidth() {
+        assertFalse(devMatch("２０２０年本科专业设置、新增专业、停招专业名单", List.of("2020年本科专业设置、新增专业、停招专业名单")) == null);
+    }
+}
