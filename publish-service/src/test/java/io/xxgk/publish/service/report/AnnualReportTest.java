@@ -50,11 +50,12 @@ class AnnualReportTest {
     }
 
     @Test
-    void htmlIsAPrintablePageWithTheEightSectionsTheFiguresAndMarkedBlanks() {
+    void htmlIsAPrintablePageWithTheEightSectionsTheFiguresAndMarkedBlanks() throws Exception {
         String html = given().when().get(URL).then().statusCode(200)
                 .contentType(equalTo("text/html;charset=UTF-8"))
                 .extract().asString();
 
+        sample("zzsz-2022.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<title>株洲师范高等专科学校2021-2022学年信息公开工作年度报告</title>"));
         assertTrue(html.contains("@page { size: A4"));
@@ -177,6 +178,7 @@ class AnnualReportTest {
     @Test
     void docxGoldenStructure() throws Exception {
         byte[] bytes = given().when().get(URL + "&format=docx").then().statusCode(200).extract().asByteArray();
+        sample("zzsz-2022.docx", bytes);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             // the eight parts, exactly these titles, in this order, each once
@@ -237,6 +239,13 @@ class AnnualReportTest {
         assertTrue(html.contains("本学年，学校未收到信息公开申请。"));
         assertTrue(html.contains("本学年，学校未因信息公开工作受到举报（投诉）、行政复议或行政诉讼。"));
         assertTrue(html.contains("本学年，信息公开工作未发生收费情况。"));
+    }
+
+    /** The rendered report, kept under target/report-samples/ for a person to look at. */
+    private static void sample(String name, byte[] bytes) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target/report-samples");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name), bytes);
     }
 
     private static XWPFTable tableWithHeader(XWPFDocument doc, String firstHeader) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -252,6 +254,18 @@ class AnnualReportWorkflowTest {
         assertArrayEquals(htmlBytes, reviewer().header("X-Forwarded-Host", "elsewhere.example").get(url + "/document?format=html")
                 .then().statusCode(200).extract().asByteArray());
         assertTrue(reviewer().get(url + "/preview").then().statusCode(200).extract().asString().contains("学校共主动公开信息3条"));
+        // ... and after the school's template files change (the operator's directory is read at each use)
+        Path override = Path.of("target/report-templates-test/school/hnxx/profile.properties");
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, "office=湖南信息职业技术学院党政办公室\nphone=0731-11111111\n");
+        try {
+            String preview = reviewer().get(url + "/preview").then().statusCode(200).extract().asString();
+            assertTrue(preview.contains("请联系湖南信息职业技术学院党政办公室（电话：0731-11111111）。"), "the template file is used");
+            assertArrayEquals(htmlBytes, reviewer().get(url + "/document?format=html").then().statusCode(200).extract().asByteArray());
+            assertArrayEquals(docxBytes, reviewer().get(url + "/document?format=docx").then().statusCode(200).extract().asByteArray());
+        } finally {
+            Files.delete(override);
+        }
 
         // the submission: after approval, dated no earlier than it and not in the future
         reviewer().contentType(ContentType.JSON).body(Map.of("submittedOn", today().plusDays(1).toString(), "method", "ONLINE_SYSTEM"))
