@@ -19,10 +19,12 @@ public class ReportForm {
     @FormParam("prose.confidentialityReview") public String confidentialityReview;
     @FormParam("prose.evaluation") public String evaluation;
     @FormParam("prose.appealsHandling") public String appealsHandling;
+    @FormParam("prose.newPractices") public String newPractices;
     @FormParam("prose.experience") public String experience;
     @FormParam("prose.problems") public String problems;
     @FormParam("prose.improvements") public String improvements;
     @FormParam("prose.otherMatters") public String otherMatters;
+    @FormParam("prose.officeContact") public String officeContact;
 
     @FormParam("figures.wechatPosts") public String wechatPosts;
     @FormParam("figures.wechatFollowers") public String wechatFollowers;
@@ -48,10 +50,12 @@ public class ReportForm {
         put(v, "prose.confidentialityReview", confidentialityReview);
         put(v, "prose.evaluation", evaluation);
         put(v, "prose.appealsHandling", appealsHandling);
+        put(v, "prose.newPractices", newPractices);
         put(v, "prose.experience", experience);
         put(v, "prose.problems", problems);
         put(v, "prose.improvements", improvements);
         put(v, "prose.otherMatters", otherMatters);
+        put(v, "prose.officeContact", officeContact);
         put(v, "figures.wechatPosts", wechatPosts);
         put(v, "figures.wechatFollowers", wechatFollowers);
         put(v, "figures.wechatReads", wechatReads);

@@ -2,15 +2,13 @@ package io.xxgk.publish.rest;
 
 import io.xxgk.contract.problem.ShownText;
 import io.xxgk.publish.service.report.AnnualReport;
-import io.xxgk.publish.service.report.AnnualReportBuilder;
+import io.xxgk.publish.service.report.AnnualReportService;
 import io.xxgk.publish.service.report.DocxReportRenderer;
-import io.xxgk.publish.service.report.HtmlReportRenderer;
+import io.xxgk.publish.service.report.ReportFill;
 import io.smallrye.common.annotation.Blocking;
 import io.xxgk.contract.api.Problem;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.SchoolDirectory;
-import io.xxgk.publish.service.statistics.StatisticsService;
-import io.xxgk.publish.service.statistics.StatisticsView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,21 +41,22 @@ public class AnnualReportResource {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final SchoolDirectory schools;
-    private final StatisticsService statistics;
+    private final AnnualReportService reports;
     private final ReportConfig config;
 
-    public AnnualReportResource(SchoolDirectory schools, StatisticsService statistics, ReportConfig config) {
+    public AnnualReportResource(SchoolDirectory schools, AnnualReportService reports, ReportConfig config) {
         this.schools = schools;
-        this.statistics = statistics;
+        this.reports = reports;
         this.config = config;
     }
 
     @GET
     @Operation(summary = "信息公开工作年度报告草稿 / draft annual disclosure report",
             description = "按教办厅函〔2018〕80号的八部分结构生成年度报告草稿：一 概述；二 主动公开情况；三 依申请公开和不予公开情况；"
-                    + "四 对信息公开的评议情况；五 因信息公开工作受到举报、复议、诉讼的情况；六 主要经验、问题和改进措施；"
-                    + "七 其他需要报告的事项；八 清单事项公开情况表（50项：序号、类别、事项、公开情况、网址）。所有数字取自统计接口，"
-                    + "系统无法知道的内容以【待填写：……】标出。格式由 format 参数或 Accept 请求头决定：HTML（可打印网页，默认）或 DOCX（Word 文档）。")
+                    + "四 对信息公开的评议情况；五 因学校信息公开工作受到举报、复议、诉讼的情况；六 本年度信息公开工作的新做法新举措、"
+                    + "主要经验、问题和改进措施；七 其他需要报告的事项；八 清单事项公开情况表（50项：序号、类别、清单事项、公开情况、栏目链接、说明）。"
+                    + "所有数字取自统计接口，系统无法知道的内容以【待填写：……】标出。模板（措辞、省教育厅通知、联系方式、HTML 与 Word 版式）"
+                    + "按学校、省份、默认的顺序取 report-templates 下的文件。格式由 format 参数或 Accept 请求头决定：HTML（可打印网页，默认）或 DOCX（Word 文档）。")
     @APIResponse(responseCode = "200", description = "报告 / the report",
             content = {@Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = DocxReportRenderer.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -78,17 +77,16 @@ public class AnnualReportResource {
         School school = Params.school(schools, code);
         int y = Params.year(year);
         boolean docx = wantsDocx(format, headers);
-        StatisticsView s = statistics.statistics(school, y, school.statisticsPeriod());
-        AnnualReport report = new AnnualReportBuilder(school, s, baseUrl(config, uri)).build(LocalDate.now(CHINA));
+        AnnualReport report = reports.draft(school, reports.data(school, y), baseUrl(config, uri), ReportFill.empty(), LocalDate.now(CHINA));
         if (docx) {
             String ascii = school.code() + "-" + y + "-annual-report.docx";
             String utf8 = URLEncoder.encode(report.title() + ".docx", StandardCharsets.UTF_8).replace("+", "%20");
-            return Response.ok(new DocxReportRenderer().render(report), DocxReportRenderer.MEDIA_TYPE)
+            return Response.ok(reports.docx(school, report), DocxReportRenderer.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8)
                     .header("Vary", "Accept")
                     .build();
         }
-        return Response.ok(new HtmlReportRenderer().render(report), MediaType.TEXT_HTML + ";charset=UTF-8")
+        return Response.ok(reports.html(school, report), MediaType.TEXT_HTML + ";charset=UTF-8")
                 .header("Vary", "Accept")
                 .build();
     }

@@ -176,7 +176,9 @@ public class AnnualReportWorkflowResource {
     @POST
     @Path("/{year}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "审定（仅分管领导；仅冻结后的报告） / approve (leaders only; frozen reports only)")
+    @Operation(summary = "审定（仅分管领导；仅冻结后的报告） / approve (leaders only; frozen reports only)",
+            description = "审定时生成并保存 HTML 与 Word 定稿，此后下载的都是这两份文件，逐字节不变。 / On approval the HTML and Word"
+                    + " documents are rendered and stored; every later download returns exactly these bytes.")
     @APIResponse(responseCode = "200", description = "报告 / the report")
     @APIResponse(responseCode = "403", description = "非分管领导 / not a leader", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -184,10 +186,10 @@ public class AnnualReportWorkflowResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReportWorkflowView approve(@PathParam("schoolCode") String code, @PathParam("year") String year, ReportNote note,
                                       @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
-                                      @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
+                                      @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department, @Context UriInfo uri) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.approve(school, y, note, ActingUser.require(actor, role, department));
+        return workflow.approve(school, y, note, ActingUser.require(actor, role, department), AnnualReportResource.baseUrl(config, uri));
     }
 
     @POST

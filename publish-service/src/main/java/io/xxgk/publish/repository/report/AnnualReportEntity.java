@@ -40,6 +40,10 @@ public class AnnualReportEntity extends PanacheEntityBase {
     @Column(name = "frozen_statistics", columnDefinition = "text")
     public String frozenStatistics;
 
+    /** JSON of the titles per category quoted by the narrative when frozen (V11); null while DRAFT. */
+    @Column(name = "frozen_titles", columnDefinition = "text")
+    public String frozenTitles;
+
     @Column(name = "frozen_at")
     public Instant frozenAt;
 
@@ -54,6 +58,14 @@ public class AnnualReportEntity extends PanacheEntityBase {
 
     @Column(name = "approved_by")
     public String approvedBy;
+
+    /** The HTML rendered on approval (V11): every download of the approved report returns these bytes. */
+    @Column(name = "approved_html")
+    public byte[] approvedHtml;
+
+    /** The Word document rendered on approval (V11). */
+    @Column(name = "approved_docx")
+    public byte[] approvedDocx;
 
     @Column(name = "submitted_on")
     public LocalDate submittedOn;

@@ -1,5 +1,7 @@
 package io.xxgk.publish.service.report;
 
+import io.quarkus.qute.TemplateData;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,6 +14,7 @@ import java.util.List;
  * @param dateLine    the date under the school's name at the end, e.g. 2022年10月15日（已审定）
  * @param blankFields the prose fields ({@link ReportField#key()}) this report asks for, filled or not
  */
+@TemplateData
 public record AnnualReport(String schoolCode, String schoolName, int year, String periodLabel, LocalDate from,
                            LocalDate to, String title, String notice, LocalDate generatedOn, String dateLine,
                            List<Block> preamble, List<Section> sections, List<String> blankFields) {
@@ -20,16 +23,25 @@ public record AnnualReport(String schoolCode, String schoolName, int year, Strin
     public static final String BLANK_CLOSE = "】";
 
     /** number: 一 to 八. */
+    @TemplateData
     public record Section(String number, String title, List<Block> blocks) {
         public String heading() {
             return number + "、" + title;
         }
     }
 
+    /** type: paragraph, subheading or table (what a template switches on). */
     public sealed interface Block permits Paragraph, SubHeading, Table {
+        String type();
     }
 
+    @TemplateData
     public record Paragraph(List<Span> spans) implements Block {
+        @Override
+        public String type() {
+            return "paragraph";
+        }
+
         public String text() {
             StringBuilder sb = new StringBuilder();
             spans.forEach(s -> sb.append(s.text()));
@@ -37,14 +49,25 @@ public record AnnualReport(String schoolCode, String schoolName, int year, Strin
         }
     }
 
+    @TemplateData
     public record SubHeading(String text) implements Block {
+        @Override
+        public String type() {
+            return "subheading";
+        }
     }
 
     /** widths: relative column widths (percent). */
+    @TemplateData
     public record Table(String caption, List<String> headers, List<Integer> widths, List<List<Cell>> rows) implements Block {
+        @Override
+        public String type() {
+            return "table";
+        }
     }
 
     /** field: for a blank, the {@link ReportField#key()} that fills it; null otherwise. */
+    @TemplateData
     public record Span(String text, boolean blank, String field) {
         public Span(String text, boolean blank) {
             this(text, blank, null);
@@ -65,9 +88,15 @@ public record AnnualReport(String schoolCode, String schoolName, int year, Strin
     }
 
     /** link: absolute URL or null. */
+    @TemplateData
     public record Cell(String text, String link, boolean blank) {
         public static Cell of(Object text) {
             return new Cell(String.valueOf(text), null, false);
+        }
+
+        /** A figure (right-aligned in a table). */
+        public boolean numeric() {
+            return link == null && text.matches("[0-9.,%]+");
         }
     }
 }

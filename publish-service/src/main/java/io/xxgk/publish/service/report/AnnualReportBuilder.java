@@ -1,6 +1,7 @@
 package io.xxgk.publish.service.report;
 
 import io.xxgk.contract.school.School;
+import io.xxgk.publish.repository.report.ReportTitleQueries.CategoryTitles;
 import io.xxgk.publish.service.report.AnnualReport.Block;
 import io.xxgk.publish.service.report.AnnualReport.Cell;
 import io.xxgk.publish.service.report.AnnualReport.Paragraph;
@@ -20,7 +21,9 @@ import io.xxgk.publish.service.statistics.StatisticsView.Timeliness;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,6 +49,8 @@ public final class AnnualReportBuilder {
     private final String baseUrl;
     private final String term;
     private final ReportFill fill;
+    private final ReportProfile profile;
+    private final List<CategoryTitles> titles;
     private final Set<ReportField> asked = EnumSet.noneOf(ReportField.class);
 
     /** How the report presents itself: the notice under the title and the date line at the end. */
@@ -55,17 +60,18 @@ public final class AnnualReportBuilder {
     /**
      * @param baseUrl absolute URL the relative links of the catalogue are resolved against, e.g.
      *                {@code https://xxgk.example.edu.cn}; no trailing slash
+     * @param fill    the prose and year-end figures the office filled in; what it leaves empty stays a marked blank
+     * @param profile the school's fixed wording (report-templates: title, preamble, provincial notice, part titles, contact)
+     * @param titles  per checklist category, the period's count and newest titles: the draft of the 重点领域 narrative
      */
-    public AnnualReportBuilder(School school, StatisticsView statistics, String baseUrl) {
-        this(school, statistics, baseUrl, ReportFill.empty());
-    }
-
-    /** @param fill the prose and year-end figures the office filled in; what it leaves empty stays a marked blank */
-    public AnnualReportBuilder(School school, StatisticsView statistics, String baseUrl, ReportFill fill) {
+    public AnnualReportBuilder(School school, StatisticsView statistics, String baseUrl, ReportFill fill, ReportProfile profile,
+                               List<CategoryTitles> titles) {
         this.fill = fill;
         this.school = school;
         this.s = statistics;
         this.baseUrl = baseUrl;
+        this.profile = profile;
+        this.titles = titles == null ? List.of() : titles;
         this.term = "SCHOOL_YEAR".equals(statistics.period().kind()) ? "本学年" : "本年度";
     }
 
@@ -78,34 +84,61 @@ public final class AnnualReportBuilder {
     /** @param generatedOn the day the statistics were taken (for a frozen report: the day it was frozen) */
     public AnnualReport build(LocalDate generatedOn, Stamp stamp) {
         asked.clear();
-        String title = school.name() + s.period().label() + "信息公开工作年度报告";
-        List<Block> preamble = List.of(para("根据《高等学校信息公开办法》《教育部关于公布〈高等学校信息公开事项清单〉的通知》"
-                        + "《教育部办公厅关于全面推进高校信息公开做好信息公开年度报告工作的通知》等文件要求，编制", school.name(),
-                s.period().label(), "信息公开工作年度报告。全文包括概述、主动公开情况、依申请公开和不予公开情况、对信息公开的评议情况、"
-                        + "因信息公开工作受到举报、复议、诉讼的情况、主要经验、问题和改进措施、其他需要报告的事项、清单事项公开情况表等八部分。"
-                        + "本报告中所列数据的统计期限自", date(s.period().from()), "起至", date(s.period().to()), "止。"));
+        Map<String, String> words = new LinkedHashMap<>();
+        words.put("school", school.name());
+        words.put("period", s.period().label());
+        words.put("year", String.valueOf(s.period().year()));
+        words.put("from", date(s.period().from()));
+        words.put("to", date(s.period().to()));
+        String notice = profile.notice(s.period().year());
+        words.put("notice", notice);
+        words.put("noticeClause", notice.isEmpty() ? "" : profile.get("noticeClause").replace("{notice}", notice));
+        words.put("office", profile.office(school.name()));
+        String title = profile.fill("title", words);
+        List<Block> preamble = new ArrayList<>();
+        preamble.add(para(profile.fill("preamble", words)));
+        preamble.add(contact(words));
         List<Section> sections = List.of(
-                section(0, "概述", overview()),
-                section(1, "主动公开情况", proactive()),
-                section(2, "依申请公开和不予公开情况", onRequest()),
-                section(3, "对信息公开的评议情况", evaluation()),
-                section(4, "因信息公开工作受到举报、复议、诉讼的情况", appeals()),
-                section(5, "主要经验、问题和改进措施", lessons()),
-                section(6, "其他需要报告的事项", prose(ReportField.OTHER_MATTERS)),
-                section(7, "清单事项公开情况表", checklistTable()));
+                section(1, overview()),
+                section(2, proactive()),
+                section(3, onRequest()),
+                section(4, evaluation()),
+                section(5, appeals()),
+                section(6, lessons()),
+                section(7, prose(ReportField.OTHER_MATTERS)),
+                section(8, checklistTable()));
         return new AnnualReport(school.code(), school.name(), s.period().year(), s.period().label(), s.period().from(),
-                s.period().to(), title, stamp.notice(), generatedOn, stamp.dateLine(), preamble, sections,
+                s.period().to(), title, stamp.notice(), generatedOn, stamp.dateLine(), List.copyOf(preamble), sections,
                 asked.stream().map(ReportField::key).toList());
     }
 
-    // 一、概述
+    /** The office's contact: from the profile; without a phone or e-mail there, what the office filled in, or a blank. */
+    private Block contact(Map<String, String> words) {
+        String fromProfile = profile.contact();
+        if (!fromProfile.isEmpty()) {
+            Map<String, String> w = new LinkedHashMap<>(words);
+            w.put("contact", fromProfile);
+            return para(profile.fill("contactSentence", w));
+        }
+        asked.add(ReportField.OFFICE_CONTACT);
+        String sentence = profile.fill("contactSentence", words);
+        int at = sentence.indexOf("{contact}");
+        Object contact = fill.text(ReportField.OFFICE_CONTACT).<Object>map(String::strip)
+                .orElseGet(() -> new Span(AnnualReport.BLANK_OPEN + ReportField.OFFICE_CONTACT.hint() + AnnualReport.BLANK_CLOSE, true,
+                        ReportField.OFFICE_CONTACT.key()));
+        if (at < 0) {
+            return para(sentence, contact);
+        }
+        return para(sentence.substring(0, at), contact, sentence.substring(at + "{contact}".length()));
+    }
+
+    // 一、概述: counts only; the shares and rates are in part 二 and in the statistics (issue 11)
     private List<Block> overview() {
         Coverage c = s.coverage();
         List<Block> b = new ArrayList<>(prose(ReportField.OVERVIEW));
         b.add(para(term, "，学校共主动公开信息", s.published(), "条；《高等学校信息公开事项清单》", c.items(), "项事项中适用于本校的",
-                        c.applicable(), "项，已公开", covered(c), "，公开率", pct(c.percent()), "；在20个工作日内及时公开的信息占",
-                        pct(s.timeliness().percentOnTime()), "。收到信息公开申请", s.requests().received(), "件，因信息公开工作受到举报（投诉）",
-                        s.complaints().total(), "件、行政复议", s.administrativeReviews().total(), "件、行政诉讼", s.lawsuits().total(), "件。"));
+                c.applicable(), "项，已公开", covered(c), "。收到信息公开申请", s.requests().received(), "件，因信息公开工作受到举报（投诉）",
+                s.complaints().total(), "件、行政复议", s.administrativeReviews().total(), "件、行政诉讼", s.lawsuits().total(), "件。"));
         if (fill.hasAny(ReportField.TRAINING_SESSIONS, ReportField.TRAINING_PARTICIPANTS)) {
             List<String> parts = new ArrayList<>();
             fill.figure(ReportField.TRAINING_SESSIONS).ifPresent(n -> parts.add("组织信息公开业务培训" + n.toPlainString() + "次"));
@@ -134,29 +167,29 @@ public final class AnnualReportBuilder {
         if (s.internal() > 0) {
             b.add(para("另有校内公开（仅在校内发布）的信息", s.internal(), "条，单独统计，不计入上述数量。"));
         }
+        b.add(table("表1 主动公开信息分类统计", List.of("信息类别", "条数", "占比"), List.of(50, 25, 25),
+                withTotal(s.byKind().stream().map(h -> row(h.label(), h.count(), pct(h.percent()))).toList())));
+        b.add(table("表2 按清单类别统计", List.of("清单类别", "条数", "占比"), List.of(50, 25, 25),
+                withTotal(s.byCategory().stream().map(c -> row(c.label(), c.count(), pct(c.percent()))).toList())));
+        // by department and by month: internal figures, in the statistics only (issue 11)
+
+        b.add(new SubHeading("（二）公开的渠道和方式"));
         List<Share> channels = s.byChannel();
         if (!channels.isEmpty()) {
-            b.add(para("按公开渠道统计（一条信息可同时通过多个渠道公开）：", channels.stream()
+            b.add(para(term, "，学校通过", channels.stream().map(Share::label).collect(Collectors.joining("、")),
+                    "等渠道主动公开信息。按公开渠道统计（一条信息可同时通过多个渠道公开）：", channels.stream()
                     .map(ch -> ch.label() + ch.count() + "条（" + pct(ch.percent()) + "）").collect(Collectors.joining("，")),
                     "；各渠道去重合计", s.channelUnion(), "条。"));
         }
-        List<Block> counted = channelFigures();
+        List<Block> counted = yearEndFigures();
         b.addAll(counted);
         if (counted.isEmpty() || fill.text(ReportField.OTHER_CHANNELS).isPresent()) {
             b.addAll(prose(ReportField.OTHER_CHANNELS));
         } else {
             asked.add(ReportField.OTHER_CHANNELS); // the figures say it; prose is optional then
         }
-        b.add(table("表1 主动公开信息分类统计", List.of("信息类别", "条数", "占比"), List.of(50, 25, 25),
-                withTotal(s.byKind().stream().map(h -> row(h.label(), h.count(), pct(h.percent()))).toList())));
-        b.add(table("表2 按清单类别统计", List.of("清单类别", "条数", "占比"), List.of(50, 25, 25),
-                withTotal(s.byCategory().stream().map(c -> row(c.label(), c.count(), pct(c.percent()))).toList())));
-        b.add(table("表3 按发布部门统计", List.of("发布部门", "条数", "占比"), List.of(50, 25, 25),
-                withTotal(s.byDepartment().stream().map(d -> row(d.label(), d.count(), pct(d.percent()))).toList())));
-        b.add(table("表4 按月份统计", List.of("月份", "条数", "占比"), List.of(50, 25, 25),
-                withTotal(s.byMonth().stream().map(m -> row(m.label(), m.count(), pct(m.percent()))).toList())));
 
-        b.add(new SubHeading("（二）清单事项公开情况"));
+        b.add(new SubHeading("（三）清单事项公开情况"));
         Coverage c = s.coverage();
         List<Object> cov = new ArrayList<>(List.of("对照《高等学校信息公开事项清单》", c.items(), "项事项，适用于本校的", c.applicable(), "项"));
         int byKind = c.notApplicable() - c.notApplicableBySchool();
@@ -185,7 +218,7 @@ public final class AnnualReportBuilder {
         }
         b.add(para("各事项的公开情况及网址见第八部分清单事项公开情况表。"));
 
-        b.add(new SubHeading("（三）公开的及时性"));
+        b.add(new SubHeading("（四）公开的及时性"));
         Timeliness t = s.timeliness();
         List<Object> time = new ArrayList<>(List.of(term, "主动公开的", t.evaluated(), "条信息中，自信息形成或者变更之日起",
                 t.limitWorkingDays(), "个工作日内公开的", t.onTime(), "条，及时公开率", pct(t.percentOnTime())));
@@ -202,8 +235,14 @@ public final class AnnualReportBuilder {
             b.add(para("（注意：" + t.calendarNote() + "）"));
         }
 
-        b.add(new SubHeading("（四）主动公开的主要内容和重点领域"));
-        b.addAll(prose(ReportField.KEY_AREAS));
+        b.add(new SubHeading("（五）主动公开的主要内容和重点领域"));
+        List<Block> drafted = categoryNarrative();
+        b.addAll(drafted);
+        if (drafted.isEmpty() || fill.text(ReportField.KEY_AREAS).isPresent()) {
+            b.addAll(prose(ReportField.KEY_AREAS));
+        } else {
+            asked.add(ReportField.KEY_AREAS); // drafted from the titles; the office's text is optional then
+        }
         return b;
     }
 
@@ -229,7 +268,7 @@ public final class AnnualReportBuilder {
             List<List<Cell>> rows = new ArrayList<>(r.byAnswer().stream().map(a -> row(a.label(), a.count(), pct(a.percent()))).toList());
             rows.add(row("尚未答复", r.pending(), pct(percent(r.pending(), r.received()))));
             rows.add(row("合计（收到申请）", r.received(), r.received() > 0 ? "100.0%" : "0.0%"));
-            b.add(table("表5 依申请公开答复情况", List.of("答复类型", "件数", "占比"), List.of(50, 25, 25), rows));
+            b.add(table("表3 依申请公开答复情况", List.of("答复类型", "件数", "占比"), List.of(50, 25, 25), rows));
         }
         if (r.feesYuan().signum() == 0) {
             b.add(para(term, "，信息公开工作未发生收费情况。"));
@@ -272,7 +311,7 @@ public final class AnnualReportBuilder {
         headers.add("类型");
         s.complaints().byOutcome().forEach(o -> headers.add(o.label()));
         headers.add("合计");
-        b.add(table("表6 因信息公开工作受到举报、复议、诉讼情况（件）", headers, List.of(24, 15, 15, 15, 16, 15), rows));
+        b.add(table("表4 因信息公开工作受到举报、复议、诉讼情况（件）", headers, List.of(24, 15, 15, 15, 16, 15), rows));
         return b;
     }
 
@@ -284,12 +323,14 @@ public final class AnnualReportBuilder {
                 .collect(Collectors.joining("，")) + "）";
     }
 
-    // 六、主要经验、问题和改进措施
+    // 六、本年度信息公开工作的新做法新举措、主要经验、问题和改进措施
     private List<Block> lessons() {
         List<Block> b = new ArrayList<>();
-        b.add(new SubHeading("（一）主要经验"));
+        b.add(new SubHeading("（一）新做法新举措"));
+        b.addAll(prose(ReportField.NEW_PRACTICES));
+        b.add(new SubHeading("（二）主要经验"));
         b.addAll(prose(ReportField.EXPERIENCE));
-        b.add(new SubHeading("（二）存在的主要问题"));
+        b.add(new SubHeading("（三）存在的主要问题"));
         List<String> hints = new ArrayList<>();
         Coverage c = s.coverage();
         if (c.missing() > 0) {
@@ -309,7 +350,7 @@ public final class AnnualReportBuilder {
             b.add(para("根据统计数据，" + String.join("；", hints) + "。"));
         }
         b.addAll(prose(ReportField.PROBLEMS));
-        b.add(new SubHeading("（三）改进措施"));
+        b.add(new SubHeading("（四）改进措施"));
         b.addAll(prose(ReportField.IMPROVEMENTS));
         return b;
     }
@@ -321,18 +362,45 @@ public final class AnnualReportBuilder {
             String status = switch (i.status()) {
                 case "PUBLISHED" -> "已公开（" + i.count() + "条）";
                 case "STANDING" -> "现行有效（" + date(i.latest().date()) + "公开）";
-                case "NOT_APPLICABLE" -> notApplicable(i.notApplicableReason());
-                default -> i.latest() != null ? "往年已公开，" + term + "无更新" : "未公开";
+                case "NOT_APPLICABLE" -> byKindOfSchool(i.notApplicableReason()) ? "不适用" : "本校不涉及";
+                default -> i.latest() != null ? term + "无更新" : "未公开";
             };
-            Cell link = i.latest() == null ? Cell.of("—")
-                    : new Cell(absolute(i.latest().link()), absolute(i.latest().link()), false);
+            String link = columnLink(i);
+            Cell linkCell = link == null ? Cell.of("—") : new Cell(link, link, false);
             rows.add(List.of(Cell.of(i.number()), Cell.of(NUMERALS[i.category() - 1] + "、" + i.categoryName()), Cell.of(i.text()),
-                    Cell.of(status), link));
+                    Cell.of(status), linkCell, Cell.of(explanation(i))));
         }
         return List.of(
-                para("下表列出《高等学校信息公开事项清单》全部", s.coverage().items(), "项事项的公开情况；网址为该事项截至",
-                        date(s.period().to()), "最新一条已公开信息的链接。"),
-                table("表7 清单事项公开情况表", List.of("序号", "类别", "清单事项", "公开情况", "公开网址"), List.of(8, 15, 36, 15, 26), rows));
+                para("下表列出《高等学校信息公开事项清单》全部", s.coverage().items(), "项事项的公开情况。栏目链接为该事项在学校信息公开专栏的网址；"
+                        + "尚未设置栏目链接的事项，列出截至", date(s.period().to()), "最新一条已公开信息的网址。"),
+                table("表5 清单事项公开情况表", CHECKLIST_COLUMNS, List.of(6, 13, 30, 13, 22, 16), rows));
+    }
+
+    /** The columns of the 50-row table (part 八), as the golden test of the DOCX reads them. */
+    public static final List<String> CHECKLIST_COLUMNS = List.of("序号", "类别", "清单事项", "公开情况", "栏目链接", "说明");
+
+    /**
+     * 栏目链接: the URL of the item's column on the school's site. AFTER-MERGE(counting helper, issue 11 item 3): use the
+     * per-school column URL the statistics' ChecklistItemStat will carry, and fall back to the newest entry's page
+     * only when the school has set none. Until then: the newest entry's page.
+     */
+    private String columnLink(ChecklistItemStat i) {
+        return i.latest() == null ? null : absolute(i.latest().link());
+    }
+
+    /** 说明: why an item is not applicable, or why nothing was published this period. */
+    private String explanation(ChecklistItemStat i) {
+        return switch (i.status()) {
+            case "NOT_APPLICABLE" -> byKindOfSchool(i.notApplicableReason()) ? "不适用于" + school.kind().label()
+                    : i.notApplicableReason();
+            case "STANDING" -> "制度现行有效，" + term + "未修订";
+            case "PUBLISHED" -> "";
+            default -> i.latest() != null ? "往年已公开（" + date(i.latest().date()) + "），" + term + "未产生新的信息" : term + "未公开";
+        };
+    }
+
+    private boolean byKindOfSchool(String reason) {
+        return reason == null || reason.equals("不适用于" + school.kind().label());
     }
 
     private String absolute(String link) {
@@ -356,8 +424,14 @@ public final class AnnualReportBuilder {
         return b;
     }
 
-    /** 二（一）: what the office counted outside the catalogue: new media, meetings, media reports. */
-    private List<Block> channelFigures() {
+    /**
+     * 二（二）: the year-end figures that are not items (new media, meetings, media reports), as the office filled them
+     * into the report. AFTER-MERGE(counting helper, issue 11 item 6): the statistics will carry the year-end figures
+     * the office records per period (followers and reads, the top article, briefings and campus paper issues, meetings
+     * by kind, media coverage, 阳光服务平台 cases, surveys, self-inspection); print those here, the filled-in figures
+     * only where the statistics have none.
+     */
+    private List<Block> yearEndFigures() {
         List<Block> b = new ArrayList<>();
         List<String> media = new ArrayList<>();
         List<String> wechat = new ArrayList<>();
@@ -390,6 +464,25 @@ public final class AnnualReportBuilder {
         return b;
     }
 
+    /** 二（五）: per checklist category with items this period, its count and its newest titles, as a draft to edit. */
+    private List<Block> categoryNarrative() {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        s.byChecklistItem().forEach(i -> names.putIfAbsent(i.category(), i.categoryName()));
+        List<Block> b = new ArrayList<>();
+        int n = 0;
+        for (CategoryTitles t : titles) {
+            if (t.count() == 0 || t.titles().isEmpty()) {
+                continue;
+            }
+            n++;
+            String name = names.getOrDefault(t.category(), "第" + t.category() + "类");
+            b.add(para(n + "．" + name + "。" + term + "公开" + t.count() + "条，主要有"
+                    + t.titles().stream().map(x -> "“" + x.strip() + "”").collect(Collectors.joining("、"))
+                    + (t.count() > t.titles().size() ? "等。" : "。")));
+        }
+        return b;
+    }
+
     /** The office's text for a blank, one paragraph per line; while it is empty, the marked blank. */
     private List<Block> prose(ReportField field) {
         asked.add(field);
@@ -409,15 +502,8 @@ public final class AnnualReportBuilder {
         return c.covered() + "项（其中" + term + "公开" + c.published() + "项，往年公开、现行有效" + c.standing() + "项）";
     }
 
-    private String notApplicable(String reason) {
-        if (reason == null || reason.equals("不适用于" + school.kind().label())) {
-            return "不适用";
-        }
-        return "本校不涉及（" + reason + "）";
-    }
-
-    private static Section section(int index, String title, List<Block> blocks) {
-        return new Section(NUMERALS[index], title, blocks);
+    private Section section(int number, List<Block> blocks) {
+        return new Section(NUMERALS[number - 1], profile.partTitle(number), blocks);
     }
 
     private List<List<Cell>> withTotal(List<List<Cell>> rows) {

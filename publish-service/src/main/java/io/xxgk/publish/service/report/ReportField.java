@@ -28,10 +28,15 @@ public enum ReportField {
             "通过教职工代表大会、座谈会、问卷调查、校长信箱等渠道收集的师生员工和社会公众对学校信息公开工作的评议方式、参与情况和评议结果"),
     APPEALS_HANDLING("appealsHandling", Kind.PROSE, "举报、复议、诉讼的处理", "how complaints, reviews and lawsuits were handled",
             "举报（投诉）、复议、诉讼的主要事由及处理、整改情况"),
+    NEW_PRACTICES("newPractices", Kind.PROSE, "新做法新举措", "new practices and measures",
+            "本年度信息公开工作的新做法、新举措（如新的公开平台、公开方式、制度或工作机制）"),
     EXPERIENCE("experience", Kind.PROSE, "主要经验", "main experience", "本年度信息公开工作的主要经验和做法"),
     PROBLEMS("problems", Kind.PROSE, "存在的主要问题", "main problems", "存在的主要问题"),
     IMPROVEMENTS("improvements", Kind.PROSE, "改进措施", "improvements", "下一步改进措施"),
     OTHER_MATTERS("otherMatters", Kind.PROSE, "其他需要报告的事项", "other matters", "其他需要报告的事项；如无，填写“无”"),
+    /** Asked only when the school's report profile (report-templates) gives no phone or e-mail of the office. */
+    OFFICE_CONTACT("officeContact", Kind.PROSE, "信息公开工作办公室联系方式", "the disclosure office's contact",
+            "信息公开工作办公室的联系电话、电子邮箱"),
 
     WECHAT_POSTS("wechatPosts", Kind.COUNT, "微信公众号推送信息", "WeChat posts", "条"),
     WECHAT_FOLLOWERS("wechatFollowers", Kind.COUNT, "微信公众号关注人数", "WeChat followers", "人"),

@@ -229,7 +229,8 @@ class CoverageTest {
                     .body("categories[2].items.find { it.number == 17 }.status", equalTo("NOT_APPLICABLE"))
                     .body("categories[2].items.find { it.number == 17 }.notApplicableReason", equalTo("学校无校办企业"));
             given().get("/api/v1/schools/xykj/annual-report?year=2029&format=html").then().statusCode(200)
-                    .body(containsString("本校不涉及（学校无校办企业）"))
+                    // the 50-row table: status 本校不涉及, the school's reason in its 说明 column (issue 11)
+                    .body(containsString("<td>本校不涉及</td><td>—</td><td>学校无校办企业</td>"))
                     .body(containsString("1项本校不涉及"));
             reviewer().get(BASE + "/not-applicable").then().statusCode(200)
                     .body("find { it.item == 17 }.reason", equalTo("学校无校办企业"));

@@ -37,7 +37,8 @@ class AnnualReportTest {
     static final String URL = "/api/v1/schools/zzsz/annual-report?year=2022";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final List<String> SECTIONS = List.of("一、概述", "二、主动公开情况", "三、依申请公开和不予公开情况", "四、对信息公开的评议情况",
-            "五、因信息公开工作受到举报、复议、诉讼的情况", "六、主要经验、问题和改进措施", "七、其他需要报告的事项", "八、清单事项公开情况表");
+            "五、因学校信息公开工作受到举报、复议、诉讼的情况", "六、本年度信息公开工作的新做法新举措、主要经验、问题和改进措施",
+            "七、其他需要报告的事项", "八、清单事项公开情况表");
     static final String KIND_SENTENCE = "学校共主动公开信息548条，其中，公文类信息40条，占比7.3%；教学类信息60条，占比10.9%；"
             + "科研类信息24条，占比4.4%；招生类信息37条，占比6.8%；就业类信息4条，占比0.7%；招聘类信息15条，占比2.7%；"
             + "招投标类信息21条，占比3.8%；其他业务动态类信息347条，占比63.3%。";
@@ -49,11 +50,12 @@ class AnnualReportTest {
     }
 
     @Test
-    void htmlIsAPrintablePageWithTheEightSectionsTheFiguresAndMarkedBlanks() {
+    void htmlIsAPrintablePageWithTheEightSectionsTheFiguresAndMarkedBlanks() throws Exception {
         String html = given().when().get(URL).then().statusCode(200)
                 .contentType(equalTo("text/html;charset=UTF-8"))
                 .extract().asString();
 
+        sample("zzsz-2022.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<title>株洲师范高等专科学校2021-2022学年信息公开工作年度报告</title>"));
         assertTrue(html.contains("@page { size: A4"));
@@ -64,6 +66,22 @@ class AnnualReportTest {
             last = at;
         }
         assertTrue(html.contains("自2021年9月1日起至2022年8月31日止"));
+        // the provincial notice of 湖南省 (its profile), for the report's year; the office's contact is asked for
+        assertTrue(html.contains("以及湖南省教育厅办公室《关于做好2022年高校信息公开年度报告工作的通知》的要求，编制株洲师范高等专科学校"
+                + "2021-2022学年信息公开工作年度报告"));
+        assertTrue(html.contains("请联系株洲师范高等专科学校信息公开工作办公室（<span class=\"blank\">【待填写：信息公开工作办公室的联系电话、电子邮箱】</span>）。"));
+        // issue 11: no computed percentage in 概述, no internal tables by department or month
+        String overview = html.substring(html.indexOf("<h2>一、概述</h2>"), html.indexOf("<h2>二、主动公开情况</h2>"));
+        assertFalse(overview.contains("%"), overview);
+        assertTrue(overview.contains("学校共主动公开信息548条；"), overview);
+        assertFalse(html.contains("按发布部门统计"));
+        assertFalse(html.contains("按月份统计"));
+        // the channels, and the narrative drafted from the period's titles per category
+        assertTrue(html.contains("<h3>（二）公开的渠道和方式</h3>"));
+        String areas = html.substring(html.indexOf("<h3>（五）主动公开的主要内容和重点领域</h3>"), html.indexOf("<h2>三、"));
+        assertTrue(areas.matches("(?s).*<p>\\d+．财务、资产及收费信息。本学年公开\\d+条，主要有“[^”]+”.*"), areas);
+        assertTrue(html.contains("<h3>（一）新做法新举措</h3>"));
+        assertTrue(html.contains("【待填写：本年度信息公开工作的新做法、新举措"));
         assertTrue(html.contains(KIND_SENTENCE), "kind sentence");
         assertTrue(html.contains("学校网站548条（100.0%），微信公众号183条（33.4%）"));
         // issue 11: items 30 and 43 are not for a vocational college; the 学籍管理办法 (item 36, a standing rule published
@@ -85,11 +103,15 @@ class AnnualReportTest {
         assertFalse(html.contains("zzsz22-withheld"));
 
         // section 8: 50 rows, each with number, category, item, status, link
-        String table8 = html.substring(html.indexOf("<caption>表7 清单事项公开情况表</caption>"));
+        String table8 = html.substring(html.indexOf("<caption>表5 清单事项公开情况表</caption>"));
         table8 = table8.substring(0, table8.indexOf("</table>"));
         assertEquals(50, countOf(table8, "<tr><td"));
+        assertTrue(table8.contains("<thead><tr><th>序号</th><th>类别</th><th>清单事项</th><th>公开情况</th><th>栏目链接</th><th>说明</th></tr></thead>"));
         assertTrue(table8.contains("<tr><td class=\"num\">18</td><td>三、财务、资产及收费信息</td><td>仪器设备、图书、药品等物资设备采购和重大基建工程的招投标</td><td>已公开（21条）</td><td><a href=\"http"));
         assertTrue(table8.contains("<td>不适用</td>"));
+        // 说明: why not applicable
+        assertTrue(table8.contains("<td class=\"num\">30</td>"));
+        assertTrue(table8.matches("(?s).*<td class=\"num\">30</td>.*?<td>不适用</td><td>—</td><td>不适用于[^<]+</td>.*"), "item 30's 说明");
         assertTrue(table8.contains("<td class=\"num\">36</td><td>六、学生管理服务信息</td><td>学籍管理办法</td><td>现行有效（2021年8月31日公开）</td>"),
                 "a standing rule in force is not 往年已公开，本学年无更新");
         assertFalse(table8.contains("往年已公开，本学年无更新"));
@@ -133,7 +155,7 @@ class AnnualReportTest {
             assertEquals(List.of("合计", "548", "100.0%"), cells(kinds.getRow(9)));
 
             XWPFTable checklist = tableWithHeader(doc, "序号");
-            assertEquals(List.of("序号", "类别", "清单事项", "公开情况", "公开网址"), cells(checklist.getRow(0)));
+            assertEquals(List.of("序号", "类别", "清单事项", "公开情况", "栏目链接", "说明"), cells(checklist.getRow(0)));
             assertEquals(51, checklist.getNumberOfRows());
             for (int i = 1; i <= 50; i++) {
                 assertEquals(String.valueOf(i), checklist.getRow(i).getCell(0).getText());
@@ -145,8 +167,58 @@ class AnnualReportTest {
             String url = link.getHyperlink(doc).getURL();
             assertTrue(url.matches("https?://.+/api/v1/schools/zzsz/items/zzsz22-.+"), url);
             assertEquals("不适用", checklist.getRow(11).getCell(3).getText());
+            assertTrue(checklist.getRow(11).getCell(5).getText().startsWith("不适用于"), checklist.getRow(11).getCell(5).getText());
             assertEquals("未公开", checklist.getRow(50).getCell(3).getText());
             assertEquals("—", checklist.getRow(50).getCell(4).getText());
+            assertEquals("本学年未公开", checklist.getRow(50).getCell(5).getText());
+        }
+    }
+
+    /** Issue 11 item 10: the golden structure of the Word report, read back with POI. */
+    @Test
+    void docxGoldenStructure() throws Exception {
+        byte[] bytes = given().when().get(URL + "&format=docx").then().statusCode(200).extract().asByteArray();
+        sample("zzsz-2022.docx", bytes);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            // the eight parts, exactly these titles, in this order, each once
+            assertEquals(SECTIONS, paragraphs.stream().filter(p -> p.matches("^[一二三四五六七八九十]、.*")).toList());
+            // the template's placeholders and style prototypes are all gone
+            assertTrue(paragraphs.stream().noneMatch(p -> p.contains("${")), "placeholders left");
+            // title first, the signature (school, date line) last
+            assertEquals("株洲师范高等专科学校2021-2022学年信息公开工作年度报告", paragraphs.get(0));
+            List<String> filled = paragraphs.stream().filter(p -> !p.isBlank()).toList();
+            assertEquals("株洲师范高等专科学校", filled.get(filled.size() - 2));
+            assertTrue(filled.get(filled.size() - 1).endsWith("（草稿）"));
+            // the part headings keep the template's formatting (黑体, bold)
+            XWPFParagraph heading = doc.getParagraphs().stream().filter(p -> p.getText().equals("八、清单事项公开情况表")).findFirst().orElseThrow();
+            assertTrue(heading.getRuns().get(0).isBold());
+            assertEquals("黑体", heading.getRuns().get(0).getFontFamily());
+
+            // the 50-row table: its columns, one row per checklist item, 栏目链接 a link or "—"
+            XWPFTable checklist = tableWithHeader(doc, "序号");
+            assertEquals(AnnualReportBuilder.CHECKLIST_COLUMNS, cells(checklist.getRow(0)));
+            assertEquals(List.of("序号", "类别", "清单事项", "公开情况", "栏目链接", "说明"), cells(checklist.getRow(0)));
+            assertEquals(51, checklist.getNumberOfRows());
+            int links = 0;
+            for (int i = 1; i <= 50; i++) {
+                XWPFTableRow row = checklist.getRow(i);
+                assertEquals(6, row.getTableCells().size(), "row " + i);
+                var runs = row.getCell(4).getParagraphs().get(0).getRuns();
+                if (!runs.isEmpty() && runs.get(0) instanceof XWPFHyperlinkRun h) {
+                    assertTrue(h.getHyperlink(doc).getURL().startsWith("http"), "row " + i);
+                    assertEquals(h.getHyperlink(doc).getURL(), row.getCell(4).getText());
+                    links++;
+                } else {
+                    assertEquals("—", row.getCell(4).getText(), "row " + i);
+                    assertFalse(row.getCell(3).getText().startsWith("已公开"), "a published item has a link, row " + i);
+                }
+                String status = row.getCell(3).getText();
+                if (status.equals("不适用") || status.equals("本校不涉及") || status.equals("未公开")) {
+                    assertFalse(row.getCell(5).getText().isBlank(), "说明 of row " + i);
+                }
+            }
+            assertTrue(links >= 12, "the published and standing items link: " + links);
         }
     }
 
@@ -167,6 +239,13 @@ class AnnualReportTest {
         assertTrue(html.contains("本学年，学校未收到信息公开申请。"));
         assertTrue(html.contains("本学年，学校未因信息公开工作受到举报（投诉）、行政复议或行政诉讼。"));
         assertTrue(html.contains("本学年，信息公开工作未发生收费情况。"));
+    }
+
+    /** The rendered report, kept under target/report-samples/ for a person to look at. */
+    private static void sample(String name, byte[] bytes) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target/report-samples");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name), bytes);
     }
 
     private static XWPFTable tableWithHeader(XWPFDocument doc, String firstHeader) {

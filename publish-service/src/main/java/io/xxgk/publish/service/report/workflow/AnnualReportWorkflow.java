@@ -1,6 +1,7 @@
 package io.xxgk.publish.service.report.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.contract.problem.ProblemException;
@@ -11,10 +12,11 @@ import io.xxgk.contract.security.ActingUser.Role;
 import io.xxgk.publish.repository.report.AnnualReportEvent;
 import io.xxgk.publish.repository.report.AnnualReportEntity;
 import io.xxgk.publish.service.report.AnnualReport;
-import io.xxgk.publish.service.report.AnnualReportBuilder;
+import io.xxgk.publish.repository.report.ReportTitleQueries.CategoryTitles;
 import io.xxgk.publish.service.report.AnnualReportBuilder.Stamp;
+import io.xxgk.publish.service.report.AnnualReportService;
+import io.xxgk.publish.service.report.AnnualReportService.Data;
 import io.xxgk.publish.service.report.DocxReportRenderer;
-import io.xxgk.publish.service.report.HtmlReportRenderer;
 import io.xxgk.publish.service.report.ReportField;
 import io.xxgk.publish.service.report.ReportFill;
 import io.xxgk.publish.service.report.workflow.ReportWorkflowView.FigureField;
@@ -23,13 +25,11 @@ import io.xxgk.publish.service.report.workflow.ReportWorkflowView.ProseField;
 import io.xxgk.publish.service.report.workflow.ReportWorkflowView.Step;
 import io.xxgk.publish.service.report.workflow.ReportWorkflowView.Submission;
 import io.xxgk.publish.service.report.workflow.ReportWorkflowView.Summary;
-import io.xxgk.publish.service.statistics.StatisticsService;
 import io.xxgk.publish.service.statistics.StatisticsView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,11 +55,11 @@ public class AnnualReportWorkflow {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Set<Role> OFFICE = EnumSet.of(Role.REVIEWER, Role.LEADER);
 
-    private final StatisticsService statistics;
+    private final AnnualReportService reports;
     private final ObjectMapper json;
 
-    public AnnualReportWorkflow(StatisticsService statistics, ObjectMapper json) {
-        this.statistics = statistics;
+    public AnnualReportWorkflow(AnnualReportService reports, ObjectMapper json) {
+        this.reports = reports;
         this.json = json;
     }
 
@@ -83,10 +83,13 @@ public class AnnualReportWorkflow {
     @Transactional
     public ReportDocument preview(School school, int year, boolean docx, String baseUrl) {
         AnnualReportEntity r = AnnualReportEntity.find(school.code(), year).orElse(null);
-        return render(build(school, year, r, baseUrl), docx, r == null ? ReportState.DRAFT : state(r));
+        return render(school, build(school, year, r, baseUrl), docx, r == null ? ReportState.DRAFT : state(r));
     }
 
-    /** The frozen or approved version; a draft has none yet. */
+    /**
+     * The frozen or approved version; a draft has none yet. An approved (or submitted) report is the documents stored
+     * on approval, byte for byte.
+     */
     @Transactional
     public ReportDocument document(School school, int year, boolean docx, String baseUrl) {
         AnnualReportEntity r = AnnualReportEntity.find(school.code(), year).orElse(null);
@@ -94,7 +97,12 @@ public class AnnualReportWorkflow {
             throw conflict("not-frozen", "报告尚未冻结，没有定稿可下载；草稿请用预览 / the report is not frozen yet, so there is no final"
                     + " version to download; use the preview for the draft", "state");
         }
-        return render(build(school, year, r, baseUrl), docx, state(r));
+        byte[] stored = docx ? r.approvedDocx : r.approvedHtml;
+        if (stored != null && state(r) != ReportState.FROZEN) {
+            AnnualReport report = build(school, year, r, baseUrl);
+            return named(report, stored, docx, state(r));
+        }
+        return render(school, build(school, year, r, baseUrl), docx, state(r));
     }
 
     @Transactional
@@ -125,8 +133,9 @@ public class AnnualReportWorkflow {
         if (state(r) != ReportState.DRAFT) {
             throw conflict("already-frozen", "报告已冻结（" + state(r).label() + "） / the report is already frozen", "state");
         }
-        StatisticsView s = statistics.statistics(school, year, school.statisticsPeriod());
-        AnnualReport report = new AnnualReportBuilder(school, s, baseUrl, fill(r)).build(LocalDate.now(CHINA));
+        Data data = reports.data(school, year);
+        StatisticsView s = data.statistics();
+        AnnualReport report = reports.draft(school, data, baseUrl, fill(r), LocalDate.now(CHINA));
         List<String> open = report.unfilledFields();
         if (!open.isEmpty()) {
             List<FieldError> errors = open.stream().map(k -> ReportField.byKey(k).orElseThrow()).map(f -> new FieldError("prose." + f.key(),
@@ -137,6 +146,7 @@ public class AnnualReportWorkflow {
         }
         Instant now = Instant.now();
         r.frozenStatistics = write(s);
+        r.frozenTitles = write(data.titles());
         r.frozenAt = now;
         r.frozenBy = actor.name();
         r.frozenRole = actor.role().name();
@@ -162,6 +172,9 @@ public class AnnualReportWorkflow {
         }
         String detail = "原因：" + reason + (state == ReportState.APPROVED ? "；原审定（" + r.approvedBy + "）随之撤销" : "");
         r.frozenStatistics = null;
+        r.frozenTitles = null;
+        r.approvedHtml = null;
+        r.approvedDocx = null;
         r.frozenAt = null;
         r.frozenBy = null;
         r.frozenRole = null;
@@ -174,7 +187,7 @@ public class AnnualReportWorkflow {
     }
 
     @Transactional
-    public ReportWorkflowView approve(School school, int year, ReportNote note, ActingUser actor) {
+    public ReportWorkflowView approve(School school, int year, ReportNote note, ActingUser actor, String baseUrl) {
         requireRole(actor, EnumSet.of(Role.LEADER), "审定年度报告（仅分管领导）", "approve the annual report (leaders only)");
         String text = note(note, false);
         AnnualReportEntity r = AnnualReportEntity.lockOrCreate(school.code(), year);
@@ -190,6 +203,10 @@ public class AnnualReportWorkflow {
         r.approvedBy = actor.name();
         r.state = ReportState.APPROVED.name();
         r.updatedAt = now;
+        // the approved documents, as they will be downloaded from now on
+        AnnualReport approved = build(school, year, r, baseUrl);
+        r.approvedHtml = reports.html(school, approved);
+        r.approvedDocx = reports.docx(school, approved);
         record(r, "APPROVED", actor, text);
         return view(school, year, r, actor);
     }
@@ -238,10 +255,10 @@ public class AnnualReportWorkflow {
     private AnnualReport build(School school, int year, AnnualReportEntity r, String baseUrl) {
         ReportFill fill = r == null ? ReportFill.empty() : fill(r);
         if (r == null || state(r) == ReportState.DRAFT) {
-            return new AnnualReportBuilder(school, statistics.statistics(school, year, school.statisticsPeriod()), baseUrl, fill)
-                    .build(LocalDate.now(CHINA));
+            return reports.draft(school, reports.data(school, year), baseUrl, fill, LocalDate.now(CHINA));
         }
         StatisticsView frozen = read(r.frozenStatistics, StatisticsView.class);
+        List<CategoryTitles> titles = r.frozenTitles == null ? List.of() : readTitles(r.frozenTitles);
         LocalDate frozenOn = LocalDate.ofInstant(r.frozenAt, CHINA);
         Stamp stamp;
         if (r.approvedAt == null) {
@@ -252,10 +269,14 @@ public class AnnualReportWorkflow {
             stamp = new Stamp("已审定：本报告经分管领导" + r.approvedBy + "于" + date(approvedOn) + "审定。统计数据截至"
                     + date(frozenOn) + "。", date(approvedOn) + "（已审定）");
         }
-        return new AnnualReportBuilder(school, frozen, baseUrl, fill).build(frozenOn, stamp);
+        return reports.build(school, new Data(frozen, titles), baseUrl, fill, frozenOn, stamp);
     }
 
-    private static ReportDocument render(AnnualReport report, boolean docx, ReportState state) {
+    private ReportDocument render(School school, AnnualReport report, boolean docx, ReportState state) {
+        return named(report, docx ? reports.docx(school, report) : reports.html(school, report), docx, state);
+    }
+
+    private static ReportDocument named(AnnualReport report, byte[] body, boolean docx, ReportState state) {
         String suffix = switch (state) {
             case DRAFT -> "";
             case FROZEN -> "（送审稿）";
@@ -267,11 +288,9 @@ public class AnnualReportWorkflow {
             case APPROVED, SUBMITTED -> "-approved";
         };
         if (docx) {
-            return new ReportDocument(new DocxReportRenderer().render(report), DocxReportRenderer.MEDIA_TYPE, ascii + ".docx",
-                    report.title() + suffix + ".docx");
+            return new ReportDocument(body, DocxReportRenderer.MEDIA_TYPE, ascii + ".docx", report.title() + suffix + ".docx");
         }
-        return new ReportDocument(new HtmlReportRenderer().render(report).getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8",
-                ascii + ".html", report.title() + suffix + ".html");
+        return new ReportDocument(body, "text/html;charset=UTF-8", ascii + ".html", report.title() + suffix + ".html");
     }
 
     private ReportWorkflowView view(School school, int year, AnnualReportEntity r, ActingUser actor) {
@@ -482,6 +501,15 @@ public class AnnualReportWorkflow {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private List<CategoryTitles> readTitles(String text) {
+        try {
+            return json.readValue(text, new TypeReference<List<CategoryTitles>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored report titles cannot be read", e);
         }
     }
 

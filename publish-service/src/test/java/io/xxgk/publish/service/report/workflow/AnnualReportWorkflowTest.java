@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +46,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,10 +76,12 @@ class AnnualReportWorkflowTest {
         PROSE.put("keyAreas", "重点公开招生、财务、人事等信息。");
         PROSE.put("confidentialityReview", "严格执行三查三审制度。");
         PROSE.put("evaluation", "教职工对学院信息公开工作表示满意，评议良好。");
+        PROSE.put("newPractices", "开通学院信息公开网，推出手机短信公开渠道。");
         PROSE.put("experience", "加强组织领导，明确责任。");
         PROSE.put("problems", "个别部门信息公开意识不够强。");
         PROSE.put("improvements", "加强学习培训工作。");
         PROSE.put("otherMatters", "无");
+        PROSE.put("officeContact", "电话：0731-00000000");
         FIGURES.put("wechatPosts", 92);
         FIGURES.put("wechatFollowers", 23500);
         FIGURES.put("wechatReads", 771759);
@@ -235,6 +240,32 @@ class AnnualReportWorkflowTest {
                 .extract().asString();
         assertTrue(html.contains("已审定：本报告经分管领导李校长于" + date + "审定。"));
         assertTrue(html.contains("关注人数23500人"));
+        assertTrue(html.contains("<h3>（一）新做法新举措</h3>\n<p>开通学院信息公开网，推出手机短信公开渠道。</p>"), html);
+        assertTrue(html.contains("请联系湖南信息职业技术学院信息公开工作办公室（电话：0731-00000000）。"));
+
+        // issue 11: the approved report is frozen byte for byte: a second download is identical, also after a new
+        // item of the year arrives and through another base address
+        byte[] docxBytes = docx.asByteArray();
+        byte[] htmlBytes = reviewer().get(url + "/document?format=html").then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(docxBytes, reviewer().get(url + "/document?format=docx").then().statusCode(200).extract().asByteArray());
+        send(item("hnxx21-after-approval", ItemKind.RULE, 38, 6, LocalDate.of(2021, 7, 1)));
+        awaitPublished(2021, 5);
+        assertArrayEquals(docxBytes, reviewer().get(url + "/document?format=docx").then().statusCode(200).extract().asByteArray());
+        assertArrayEquals(htmlBytes, reviewer().header("X-Forwarded-Host", "elsewhere.example").get(url + "/document?format=html")
+                .then().statusCode(200).extract().asByteArray());
+        assertTrue(reviewer().get(url + "/preview").then().statusCode(200).extract().asString().contains("学校共主动公开信息3条"));
+        // ... and after the school's template files change (the operator's directory is read at each use)
+        Path override = Path.of("target/report-templates-test/school/hnxx/profile.properties");
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, "office=湖南信息职业技术学院党政办公室\nphone=0731-11111111\n");
+        try {
+            String preview = reviewer().get(url + "/preview").then().statusCode(200).extract().asString();
+            assertTrue(preview.contains("请联系湖南信息职业技术学院党政办公室（电话：0731-11111111）。"), "the template file is used");
+            assertArrayEquals(htmlBytes, reviewer().get(url + "/document?format=html").then().statusCode(200).extract().asByteArray());
+            assertArrayEquals(docxBytes, reviewer().get(url + "/document?format=docx").then().statusCode(200).extract().asByteArray());
+        } finally {
+            Files.delete(override);
+        }
 
         // the submission: after approval, dated no earlier than it and not in the future
         reviewer().contentType(ContentType.JSON).body(Map.of("submittedOn", today().plusDays(1).toString(), "method", "ONLINE_SYSTEM"))
@@ -295,6 +326,17 @@ class AnnualReportWorkflowTest {
                 .body("history[-1].detail", equalTo("已填写：媒体报道次数 140次"));
     }
 
+    /** What the office writes reaches the HTML template as text, never as markup. */
+    @Test
+    void theHtmlTemplateEscapesWhatWasFilledIn() {
+        String url = BASE + "2016";
+        reviewer().contentType(ContentType.JSON).body(Map.of("prose", Map.of("overview", "<script>alert(1)</script>领导小组 & 办公室")))
+                .put(url + "/content").then().statusCode(200);
+        String html = reviewer().get(url + "/preview").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;领导小组 &amp; 办公室"), html);
+        assertFalse(html.contains("<script>"));
+    }
+
     @Test
     void freezingNamesEveryBlankStillOpen() {
         String url = BASE + "2017";
@@ -303,7 +345,8 @@ class AnnualReportWorkflowTest {
         reviewer().contentType(ContentType.JSON).body("{}").post(url + "/freeze").then().statusCode(409)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://xxgk.io/problems/report-incomplete"))
-                .body("errors.field", hasItems("prose.experience", "prose.problems", "prose.improvements", "prose.otherMatters"))
+                .body("errors.field", hasItems("prose.experience", "prose.problems", "prose.improvements", "prose.otherMatters",
+                        "prose.newPractices", "prose.officeContact"))
                 .body("errors.field", not(hasItem("prose.overview")))
                 .body("errors.find { it.field == 'prose.otherMatters' }.messageZh", containsString("其他需要报告的事项尚未填写"));
         reviewer().get(url).then().body("state", equalTo("DRAFT"));
