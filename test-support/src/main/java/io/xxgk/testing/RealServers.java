@@ -16,7 +16,7 @@ public final class RealServers {
         if (stack == null) {
             ServerChoice.Servers choice = ServerChoice.fromEnvironment();
             stack = choice == ServerChoice.Servers.CONTAINERS ? ContainerServers.start() : EmbeddedServers.start();
-            System.out.println("test servers: " + stack.description() + " (" + ServerChoice.PROPERTY + ")");
+            System.out.println("test servers: " + stack.description() + " (-D" + ServerChoice.PROPERTY + "=auto|embedded|containers)");
         }
         return stack;
     }
