@@ -6,7 +6,7 @@
 # the same data folder that was killed (SIGKILL) are recognised and stopped at start; the JVMs it starts stop by
 # themselves when it dies. A port taken by anything else is reported and nothing starts.
 # ./run.sh --servers-only starts Kafka, PostgreSQL and S3 alone and prints each service's environment, for
-# ./mvnw quarkus:dev -pl <service> (the services' dev profile already points at these ports).
+# ./mvnw quarkus:dev -pl <service> (export it first; where Docker runs, Dev Services can start PostgreSQL and Kafka instead).
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -14,8 +14,8 @@ import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.stack.LocalStack;
-import io.xxgk.stack.ObjectStoreServer;
 import io.xxgk.testing.RealServers;
+import io.xxgk.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -50,9 +50,9 @@ class AttachmentScreeningTest {
     }
 
     static AttachmentRef upload(byte[] bytes) throws Exception {
-        LocalStack stack = RealServers.stack();
-        try (MinioClient client = MinioClient.builder().endpoint(stack.objectStore().endpoint())
-                .credentials(ObjectStoreServer.ACCESS_KEY, ObjectStoreServer.SECRET_KEY).region("us-east-1").build()) {
+        TestServers.ObjectStore store = RealServers.stack().objectStore();
+        try (MinioClient client = MinioClient.builder().endpoint(store.endpoint())
+                .credentials(store.accessKey(), store.secretKey()).region("us-east-1").build()) {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(LocalStack.BUCKET).build())) {
                 client.makeBucket(MakeBucketArgs.builder().bucket(LocalStack.BUCKET).build());
             }

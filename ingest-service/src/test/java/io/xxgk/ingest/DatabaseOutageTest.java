@@ -2,8 +2,8 @@ package io.xxgk.ingest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.xxgk.stack.PostgresServer;
 import io.xxgk.testing.RealServers;
+import io.xxgk.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,7 +31,7 @@ class DatabaseOutageTest {
     void whileTheDatabaseIsDownClientsAreToldToRetryAndAfterwardsTheSamePostIsAccepted() {
         String auth = Keys.bearer("jclg", "校长办公室"); // issued while the database is up
         String id = "outage-" + UUID.randomUUID();
-        PostgresServer postgres = RealServers.stack().postgres();
+        TestServers.Database postgres = RealServers.stack().postgres();
         postgres.close();
         try {
             for (Response r : new Response[]{

@@ -5,8 +5,8 @@ import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.xxgk.stack.ObjectStoreServer;
 import io.xxgk.testing.RealServers;
+import io.xxgk.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -151,8 +151,9 @@ class IngestEdgeTest {
                 .post("/api/v1/attachments").then().statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItem("fileName"));
         assertEquals(0, count("select count(*) from attachment where sha256 = ?", sha));
-        MinioClient s3 = MinioClient.builder().endpoint(RealServers.stack().objectStore().endpoint())
-                .credentials(ObjectStoreServer.ACCESS_KEY, ObjectStoreServer.SECRET_KEY).region("us-east-1").build();
+        TestServers.ObjectStore store = RealServers.stack().objectStore();
+        MinioClient s3 = MinioClient.builder().endpoint(store.endpoint())
+                .credentials(store.accessKey(), store.secretKey()).region("us-east-1").build();
         try {
             s3.statObject(StatObjectArgs.builder().bucket("xxgk-attachments").object("sha256/" + sha).build());
             throw new AssertionError("the refused upload left an object behind");

@@ -248,6 +248,18 @@ class DeploymentManifestsTest {
         assertEquals(List.of(), problems);
     }
 
+    /** The image the service's build makes: {@code group/name:tag} of its {@code quarkus.container-image.*} settings (Jib). */
+    private static String jibImage(String service) {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(FILES.root.resolve(service).resolve("src/main/resources/application.properties"))) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.getProperty("quarkus.container-image.group") + "/" + p.getProperty("quarkus.container-image.name") + ":"
+                + p.getProperty("quarkus.container-image.tag");
+    }
+
     @Test
     void imagesAndPortsAgreeBetweenComposeDeployAndProbes() {
         List<String> problems = new ArrayList<>();
@@ -260,6 +272,13 @@ class DeploymentManifestsTest {
             }
             if (!c.getImage().startsWith("xxgk/" + service + ":")) {
                 problems.add(service + ": image " + c.getImage() + " is not named after the service");
+            }
+            String built = jibImage(service);
+            if (!c.getImage().equals(built)) {
+                problems.add(service + ": deploy/ runs " + c.getImage() + ", the build's Jib settings make " + built);
+            }
+            if (FILES.composeService(service).containsKey("build")) {
+                problems.add(service + ": docker-compose.yml builds an image of its own; the images are Jib's");
             }
             Set<String> ports = Optional.ofNullable(c.getPorts()).orElse(List.of()).stream().map(ContainerPort::getName).collect(Collectors.toSet());
             for (Probe p : Stream.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe()).filter(java.util.Objects::nonNull).toList()) {

@@ -122,14 +122,24 @@ public final class LocalStack implements AutoCloseable {
      */
     public Map<String, String> serviceConfig(String database) {
         postgres.ensureDatabase(database);
+        return serviceConfig(database, kafka.bootstrapServers(), postgres.jdbcUrl(database), objectStore.endpoint(),
+                ObjectStoreServer.ACCESS_KEY, ObjectStoreServer.SECRET_KEY);
+    }
+
+    /**
+     * The same for servers started elsewhere (test-support's Testcontainers): login role and password = database name,
+     * bucket {@link #BUCKET}.
+     */
+    public static Map<String, String> serviceConfig(String database, String kafkaBootstrap, String jdbcUrl,
+                                                    String s3Endpoint, String accessKey, String secretKey) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", database);
         config.put("quarkus.datasource.password", database);
-        config.put("xxgk.storage.endpoint", objectStore.endpoint());
-        config.put("xxgk.storage.access-key", ObjectStoreServer.ACCESS_KEY);
-        config.put("xxgk.storage.secret-key", ObjectStoreServer.SECRET_KEY);
+        config.put("xxgk.storage.endpoint", s3Endpoint);
+        config.put("xxgk.storage.access-key", accessKey);
+        config.put("xxgk.storage.secret-key", secretKey);
         config.put("xxgk.storage.bucket", BUCKET);
         return config;
     }

@@ -18,7 +18,8 @@ import java.util.Map;
  * demo account per role (new random passwords each start, printed at the end), then the demo data.
  * Data lives under {@code XXGK_DATA_DIR} (default {@code ./.data}) and survives restarts; Ctrl-C stops everything.
  * {@code ./run.sh --servers-only} starts Kafka, PostgreSQL and S3 alone and prints each service's environment, for
- * {@code ./mvnw quarkus:dev -pl <service>} (whose dev profile already points at these ports).
+ * {@code ./mvnw quarkus:dev -pl <service>} (exported; without them, and with Docker, Quarkus Dev Services start
+ * PostgreSQL and Kafka instead).
  */
 public final class RunMain {
 
@@ -95,13 +96,17 @@ public final class RunMain {
         }
     }
 
-    /** Each service's settings for this stack, as environment variables; the dev profile's defaults are the same. */
+    /**
+     * Each service's settings for this stack, as environment variables. The dev profile has no database or Kafka address
+     * of its own (so that Dev Services start them where Docker runs); its S3 default is this S3Proxy.
+     */
     private static void printServerEnvironment(LocalStack stack) {
         System.out.println("服务器已就绪 / servers ready: PostgreSQL " + stack.settings().postgresPort() + ", Kafka "
                 + stack.kafka().bootstrapServers() + ", S3 " + stack.objectStore().endpoint());
         for (String service : List.of("ingest", "classify", "publish", "console")) {
-            System.out.println("\n# " + service + "-service: ./mvnw quarkus:dev -pl " + service + "-service "
-                    + "(its dev profile already uses these; export them to run the packaged jar instead)");
+            String module = service.equals("console") ? service : service + "-service";
+            System.out.println("\n# " + module + ": export these, then ./mvnw quarkus:dev -pl " + module
+                    + " (or run its packaged jar)");
             stack.serviceConfig(service).forEach((k, v) -> System.out.println("export " + RequiredSettingsCheck.environmentName(k) + "=" + v));
         }
         System.out.println("\nCtrl-C 停止 / stops the servers.");
