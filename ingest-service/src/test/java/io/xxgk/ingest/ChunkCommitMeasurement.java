@@ -1,14 +1,16 @@
 package io.xxgk.ingest;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.xxgk.stack.LocalStack;
+import io.xxgk.stack.PostgresServer;
 import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,10 +47,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A measurement, not a test of the build: its name matches none of surefire's includes, so {@code verify} does not run
  * it. Run it alone:
  * <pre>./mvnw -o -q -pl ingest-service -am verify -Dtest=ChunkCommitMeasurement -Dsurefire.failIfNoSpecifiedTests=false -DskipITs</pre>
- * It turns fsync on in this JVM's throw-away PostgreSQL (the tests' server runs without it) and prints, per phase,
- * what the database did per item: commits ({@code pg_stat_database.xact_commit}, read-only ones included), write
- * transactions (transaction ids used), WAL bytes ({@code pg_current_wal_lsn()}) and WAL fsyncs ({@code pg_stat_wal}),
- * until every accepted item's outbox row is sent. It asserts correctness only: every accepted item stored once, with
+ * It prints, per phase, what the database did per item until every accepted item's outbox row was sent: commits
+ * ({@code pg_stat_database.xact_commit}, read-only ones included, the measurement's own polling taken off), write
+ * transactions (transaction ids used: each is one commit record to flush), WAL bytes ({@code pg_current_wal_lsn()})
+ * and WAL fsyncs ({@code pg_stat_wal.wal_sync}), against a PostgreSQL with fsync on (see {@link DurablePostgres}). It asserts correctness only: every accepted item stored once, with
  * exactly one outbox row, the bad ones answered one by one. Timings are printed, never asserted.
  */
 @QuarkusTest
@@ -60,26 +62,46 @@ class ChunkCommitMeasurement {
     static final String DEPT = "采购与招标管理处";
     static final String SCHOOL = "xykj";
 
-    /** Background polling off the figures: the relay is woken by each commit anyway. */
+    /** Background polling off the figures (the relay is woken by each commit anyway), and a PostgreSQL that fsyncs. */
     public static class Quiet implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("xxgk.ops.metrics-refresh", "1h", "xxgk.outbox.poll-interval", "5s");
         }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(DurablePostgres.class));
+        }
+    }
+
+    /**
+     * The tests' PostgreSQL runs with fsync off (zonky's command line, which {@code ALTER SYSTEM} cannot override): it is
+     * restarted on the same data and port with fsync on, as {@code ./run.sh} runs it, so that WAL fsyncs are real.
+     */
+    public static class DurablePostgres implements QuarkusTestResourceLifecycleManager {
+        private PostgresServer durable;
+
+        @Override
+        public Map<String, String> start() {
+            LocalStack stack = RealServers.stack();
+            stack.postgres().stop();
+            durable = new PostgresServer(stack.settings().dataDir().toAbsolutePath().resolve("postgres"),
+                    stack.settings().postgresPort(), true).start();
+            return Map.of();
+        }
+
+        @Override
+        public void stop() {
+            if (durable != null) {
+                durable.close();
+                RealServers.stack().postgres().start(); // the tests' own server again, for any test class after this one
+            }
+        }
     }
 
     @TestHTTPResource("/")
     URI base;
-
-    @BeforeAll
-    static void durableDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(RealServers.stack().postgres().jdbcUrl("ingest"), "postgres", "postgres");
-             Statement st = c.createStatement()) {
-            st.execute("alter system set fsync = on");
-            st.execute("alter system set full_page_writes = on");
-            st.execute("select pg_reload_conf()");
-        }
-    }
 
     @Test
     @Order(1)
@@ -240,7 +262,7 @@ class ChunkCommitMeasurement {
         }
     }
 
-    record Snapshot(long nanos, long ownCommits, long commits, long xid, long walBytes, long walSyncs, long walWrites) {
+    record Snapshot(long nanos, long ownCommits, long commits, long xid, long walBytes, long walSyncs) {
     }
 
     /** Counters once the backends have reported them (they flush their statistics at most every second, idle ones within 10 s). */
@@ -249,9 +271,9 @@ class ChunkCommitMeasurement {
         try (Connection c = db(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select (select xact_commit from pg_stat_database where datname = current_database()),"
                      + " pg_snapshot_xmax(pg_current_snapshot())::text::bigint,"
-                     + " pg_current_wal_lsn() - '0/0'::pg_lsn, (select wal_sync from pg_stat_wal), (select wal_write from pg_stat_wal)")) {
+                     + " pg_current_wal_lsn() - '0/0'::pg_lsn, (select wal_sync from pg_stat_wal)")) {
             rs.next();
-            return new Snapshot(System.nanoTime(), OWN_COMMITS.getAndIncrement(), rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            return new Snapshot(System.nanoTime(), OWN_COMMITS.getAndIncrement(), rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
         }
     }
 
@@ -259,13 +281,12 @@ class ChunkCommitMeasurement {
         double seconds = (doneNanos - before.nanos()) / 1e9;
         long own = after.ownCommits() - before.ownCommits();
         System.out.printf("MEASURE %-40s items=%d answered_in=%.1fs items/s=%.0f commits/item=%.4f write_tx/item=%.4f"
-                        + " wal_bytes/item=%.0f wal_fsyncs/item=%.4f wal_writes/item=%.4f%n",
+                        + " wal_bytes/item=%.0f wal_fsyncs/item=%.4f%n",
                 phase, items, seconds, items / seconds,
                 (after.commits() - before.commits() - own) / (double) items,
                 (after.xid() - before.xid()) / (double) items,
                 (after.walBytes() - before.walBytes()) / (double) items,
-                (after.walSyncs() - before.walSyncs()) / (double) items,
-                (after.walWrites() - before.walWrites()) / (double) items);
+                (after.walSyncs() - before.walSyncs()) / (double) items);
     }
 
     private static long count(Statement st, String sql) throws SQLException {
