@@ -185,6 +185,29 @@ class ChunkCommitMeasurement {
     @Test
     @Order(4)
     void singlePostsFrom16Clients() throws Exception {
+        singlePosts("single POSTs, 16 clients");
+    }
+
+    /** The same with PostgreSQL's commit_delay: a committing backend waits 1 ms when 5 others are in a transaction. */
+    @Test
+    @Order(5)
+    void singlePostsFrom16ClientsWithCommitDelay() throws Exception {
+        try {
+            serverSetting("commit_delay", "1000");
+            singlePosts("single POSTs, 16 clients, commit_delay 1 ms");
+        } finally {
+            serverSetting("commit_delay", "0");
+        }
+    }
+
+    private static void serverSetting(String name, String value) throws SQLException {
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            st.execute("alter system set " + name + " = " + value);
+            st.execute("select pg_reload_conf()");
+        }
+    }
+
+    private void singlePosts(String phase) throws Exception {
         String auth = Keys.bearer(SCHOOL, DEPT);
         String p = "m-one-" + UUID.randomUUID().toString().substring(0, 8);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -221,7 +244,7 @@ class ChunkCommitMeasurement {
         awaitOutboxDrained();
         Snapshot after = snapshot();
         assertStoredOnce(p, n);
-        report("single POSTs, 16 clients", n, before, after, doneNanos);
+        report(phase, n, before, after, doneNanos);
     }
 
     private static Map<String, Object> item(String id, String title) {
