@@ -87,9 +87,10 @@ public class BatchIntake {
     }
 
     /**
-     * Inside the shared transaction. Which ids exist is asked once for the batch, so a new item costs no lookup. An item that {@link ItemIntakeService#store} refuses has written nothing (it is
-     * refused before its rows are persisted), so the transaction stays good for the others. Flushed at the end so that
-     * the database's refusal arrives here, not at commit.
+     * Inside the shared transaction. Which ids exist is asked once for the batch, so a new item costs no lookup. An item
+     * that {@link ItemIntakeService#store} refuses has written nothing (it is refused before its rows are persisted), so
+     * the transaction stays good for the others. Flushed at the end so that the database's refusal arrives here, not at
+     * commit.
      */
     private List<BatchResult> storeTogether(List<ItemRequest> requests, List<Integer> valid, List<BatchResult> checked) {
         List<BatchResult> lines = new ArrayList<>(checked);
