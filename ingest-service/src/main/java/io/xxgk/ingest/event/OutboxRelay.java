@@ -246,8 +246,12 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return BatchResult.EMPTY;
             }
-            List<Optional<Throwable>> outcomes = Uni.join().all(batch.stream().map(this::sendForOutcome).toList())
-                    .andFailFast().await().atMost(SEND_TIMEOUT.plusSeconds(15));
+            // sent with the transaction suspended (its row locks stay held): context propagation would otherwise carry the
+            // transaction onto the producer's callback threads, and a commit "with 2 threads active" fails and rolls back
+            // the marking of rows the broker already has
+            List<Optional<Throwable>> outcomes = QuarkusTransaction.suspendingExisting().call(() ->
+                    Uni.join().all(batch.stream().map(this::sendForOutcome).toList())
+                            .andFailFast().await().atMost(SEND_TIMEOUT.plusSeconds(15)));
             List<Long> sent = new ArrayList<>();
             int parkedNow = 0;
             int retried = 0;

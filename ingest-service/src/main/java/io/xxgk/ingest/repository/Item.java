@@ -70,6 +70,16 @@ public class Item extends PanacheEntityBase {
                 status, note, Instant.now(), schoolCode, itemId, revision);
     }
 
+    /** Which of {@code itemIds} of one school exist already, in one query. */
+    public static java.util.Set<String> existingIds(String schoolCode, java.util.Collection<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(getEntityManager()
+                .createQuery("select i.itemId from Item i where i.schoolCode = :school and i.itemId in :ids", String.class)
+                .setParameter("school", schoolCode).setParameter("ids", itemIds).getResultList());
+    }
+
     public static class Key implements Serializable {
         public String schoolCode;
         public String itemId;

@@ -75,7 +75,7 @@ public class ItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DEPARTMENT)
     @Operation(summary = "批量提交（最多 1000 条）/ submit up to 1,000 items",
-            description = "逐条返回结果：202 已受理，或 problem（400/403/409）。有效的条目不会因其他条目出错而被拒绝。")
+            description = "逐条返回结果：202 已受理，或 problem（400/403/409；数据库拒绝保存某一条时为 500）。有效的条目在一个事务中保存，不会因其他条目出错而被拒绝。")
     public BatchAnswer batch(List<ItemRequest> requests) {
         if (requests == null || requests.isEmpty()) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("$", "required", "a JSON array of items is required",

@@ -142,7 +142,15 @@ public class ItemIntakeService {
 
     /** Stores one item inside the caller's transaction. */
     Accepted store(ItemRequest r, String hash) {
-        Item existing = Item.findById(new Item.Key(r.schoolCode(), r.id()), LockModeType.PESSIMISTIC_WRITE);
+        return store(r, hash, true);
+    }
+
+    /**
+     * @param mayExist false if this transaction has just seen that the id is new: the row lock is skipped (there is no
+     *                 row to lock; a concurrent insert of the same id fails this transaction with a unique violation)
+     */
+    Accepted store(ItemRequest r, String hash, boolean mayExist) {
+        Item existing = mayExist ? Item.findById(new Item.Key(r.schoolCode(), r.id()), LockModeType.PESSIMISTIC_WRITE) : null;
         if (existing != null) {
             ItemRevision first = ItemRevision.find("schoolCode = ?1 and itemId = ?2 and revision = 1",
                     existing.schoolCode, existing.itemId).firstResult();

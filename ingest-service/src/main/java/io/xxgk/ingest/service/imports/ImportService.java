@@ -26,8 +26,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -201,34 +203,39 @@ public class ImportService {
         }
     }
 
+    /** The chunk's items, outbox rows, row results and the job's progress in one transaction (see {@link BatchIntake}). */
     private void submitChunk(UUID jobId, Caller caller, List<Integer> rowNumbers, List<ItemRequest> chunk) {
-        List<BatchIntake.BatchResult> results = batches.submit(caller, chunk);
-        QuarkusTransaction.requiringNew().run(() -> {
-            int ok = 0;
-            for (BatchIntake.BatchResult r : results) {
-                ImportRowResult row = new ImportRowResult();
-                row.jobId = jobId;
-                row.rowNo = rowNumbers.get(r.index());
-                row.itemId = r.id();
-                row.status = r.status();
-                if (r.problem() != null) {
-                    Problem p = r.problem().toProblem("row " + row.rowNo);
-                    row.problem = EventCodec.encode(p);
-                } else {
-                    ok++;
-                }
-                if (ImportRowResult.findByIdOptional(key(jobId, row.rowNo)).isEmpty()) {
-                    row.persist();
-                }
-            }
-            ImportJob j = ImportJob.findById(jobId);
-            j.processed += results.size();
-            j.accepted += ok;
-            j.rejected += results.size() - ok;
-            j.updatedAt = clock.instant();
-        });
+        batches.submit(caller, chunk, results -> recordRows(jobId, rowNumbers, results));
         rowNumbers.clear();
         chunk.clear();
+    }
+
+    private void recordRows(UUID jobId, List<Integer> rowNumbers, List<BatchIntake.BatchResult> results) {
+        // rows already recorded by an attempt that was interrupted after its commit are not recorded twice
+        Set<Integer> recorded = new HashSet<>(ImportRowResult.<ImportRowResult>list("jobId = ?1 and rowNo in ?2", jobId, rowNumbers)
+                .stream().map(r -> r.rowNo).toList());
+        int ok = 0;
+        for (BatchIntake.BatchResult r : results) {
+            ImportRowResult row = new ImportRowResult();
+            row.jobId = jobId;
+            row.rowNo = rowNumbers.get(r.index());
+            row.itemId = r.id();
+            row.status = r.status();
+            if (r.problem() != null) {
+                Problem p = r.problem().toProblem("row " + row.rowNo);
+                row.problem = EventCodec.encode(p);
+            } else {
+                ok++;
+            }
+            if (recorded.add(row.rowNo)) {
+                row.persist();
+            }
+        }
+        ImportJob j = ImportJob.findById(jobId);
+        j.processed += results.size();
+        j.accepted += ok;
+        j.rejected += results.size() - ok;
+        j.updatedAt = clock.instant();
     }
 
     /**
@@ -248,13 +255,6 @@ public class ImportService {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static ImportRowResult.Key key(UUID jobId, int rowNo) {
-        ImportRowResult.Key k = new ImportRowResult.Key();
-        k.jobId = jobId;
-        k.rowNo = rowNo;
-        return k;
     }
 
     private static RegisterFileReader.Format format(Path upload, String fileName) {
