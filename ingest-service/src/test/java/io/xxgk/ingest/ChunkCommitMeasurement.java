@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.xxgk.stack.LocalStack;
 import io.xxgk.stack.PostgresServer;
+import io.xxgk.testing.EmbeddedServers;
 import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
 import org.junit.jupiter.api.MethodOrderer;
@@ -84,7 +85,10 @@ class ChunkCommitMeasurement {
 
         @Override
         public Map<String, String> start() {
-            LocalStack stack = RealServers.stack();
+            if (!(RealServers.stack() instanceof EmbeddedServers embedded)) {
+                throw new IllegalStateException("this measurement restarts the embedded PostgreSQL: run it with xxgk.test.servers=embedded");
+            }
+            LocalStack stack = embedded.localStack();
             stack.postgres().stop();
             durable = new PostgresServer(stack.settings().dataDir().toAbsolutePath().resolve("postgres"),
                     stack.settings().postgresPort(), true).start();

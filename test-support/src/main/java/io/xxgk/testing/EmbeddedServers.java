@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * PostgreSQL (zonky), Kafka KRaft (a separate JVM) and S3Proxy (a separate JVM) on free ports in a temporary folder,
  * stopped and deleted when the JVM exits: the launcher's {@link LocalStack}, as {@code ./run.sh} uses it. No Docker.
  */
-final class EmbeddedServers implements TestServers {
+public final class EmbeddedServers implements TestServers {
 
     private final LocalStack stack;
     private final Database postgres;
@@ -112,6 +112,11 @@ final class EmbeddedServers implements TestServers {
     @Override
     public Map<String, String> serviceConfig(String database) {
         return stack.serviceConfig(database);
+    }
+
+    /** The launcher's stack itself, for the few measurements that restart its PostgreSQL with other settings. */
+    public LocalStack localStack() {
+        return stack;
     }
 
     @Override
