@@ -51,9 +51,20 @@ public class ProvincePageResource {
             List<String> known = schools.all().stream().map(School::province).distinct().sorted().toList();
             return Html.status(404, Templates.unknownProvince(p, known));
         }
-        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        int y = year == null || year.isBlank() ? thisYear : Params.year(year);
-        List<Integer> years = List.of(thisYear, thisYear - 1, thisYear - 2, thisYear - 3);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        int current = currentYear(selected, today);
+        int y = year == null || year.isBlank() ? current : Params.year(year);
+        List<Integer> years = java.util.stream.IntStream.rangeClosed(0, 4).mapToObj(i -> Math.max(current, today.getYear()) - i).toList();
         return Html.ok(Templates.province(p, y, years, site.provinceMatrix(y, p, selected), selected));
+    }
+
+    /**
+     * The statistics year in progress for most of the schools: after 1 September a school-year school is in the
+     * year that ends next August, a calendar-year school still in this one.
+     */
+    static int currentYear(List<School> schools, LocalDate today) {
+        int year = today.getYear();
+        long ahead = schools.stream().filter(s -> s.statisticsPeriod().end(year).isBefore(today)).count();
+        return ahead * 2 > schools.size() ? today.getYear() + 1 : today.getYear();
     }
 }

@@ -352,12 +352,15 @@ public class SchoolPagesResource {
         return b.toString();
     }
 
-    /** The parser names the API's parameter; the form calls the checklist item "item". */
+    /** The form's label of each parameter the parser may name (the form calls the checklist item "item"). */
+    private static final Map<String, String> LABELS = Map.of("q", "关键词", "category", "类别", "checklistItem", "清单事项",
+            "department", "发布部门", "from", "起始日期", "to", "截止日期", "cursor", "翻页位置");
+
+    /** The parser's Chinese message, under the label the person sees on the form. */
     private static String shown(FieldError e) {
         String zh = e.messageZh() == null ? e.message() : e.messageZh();
-        return zh.replace("checklistItem（清单事项）", "清单事项").replace("category（类别）", "类别")
-                .replace("department（部门）", "部门").replace("from（起始日期）", "起始日期").replace("to（截止日期）", "截止日期")
-                .replace("q（关键词）", "关键词").replace("cursor", "翻页位置");
+        String label = LABELS.getOrDefault(e.field(), e.field());
+        return label + "：" + zh;
     }
 
     private static String trim(String s) {

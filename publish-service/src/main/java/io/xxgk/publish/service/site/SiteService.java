@@ -6,6 +6,7 @@ import io.xxgk.publish.service.CatalogueView;
 import io.xxgk.publish.service.browse.EntrySearchService;
 import io.xxgk.publish.service.browse.ItemQuery;
 import io.xxgk.publish.service.browse.ItemSummary;
+import io.xxgk.publish.service.browse.PageCursor;
 import io.xxgk.publish.service.province.ProvinceOverview;
 import io.xxgk.publish.service.province.ProvinceService;
 import io.xxgk.publish.service.report.workflow.AnnualReportWorkflow;
@@ -14,6 +15,7 @@ import io.xxgk.publish.service.report.workflow.ReportState;
 import io.xxgk.publish.service.report.workflow.ReportWorkflowView;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,6 +33,8 @@ public class SiteService {
 
     /** Only reports a leader approved are public; a frozen one is still under review. */
     static final Set<ReportState> PUBLIC_REPORTS = EnumSet.of(ReportState.APPROVED, ReportState.SUBMITTED);
+
+    private static final PageCursor BEFORE_EVERYTHING = new PageCursor(LocalDate.of(9999, 12, 31), "");
 
     private final SiteSettings settings;
     private final EntrySearchService search;
@@ -66,10 +70,13 @@ public class SiteService {
                 .map(String::strip).filter(v -> !v.isEmpty()).orElse(settings.frameAncestors());
     }
 
-    /** The newest published items. */
+    /**
+     * The newest published items. Asked as the page after a position before every entry, so that no total is counted
+     * (a first page counts every match, which the home page does not show).
+     */
     public List<ItemSummary> latest(School school) {
         ItemQuery newest = new ItemQuery(null, null, null, null, null, null, List.of(),
-                Math.min(Math.max(settings.latestItems(), 1), ItemQuery.MAX_LIMIT), null);
+                Math.min(Math.max(settings.latestItems(), 1), ItemQuery.MAX_LIMIT), BEFORE_EVERYTHING);
         return search.page(school, newest, cursor -> null).items();
     }
 

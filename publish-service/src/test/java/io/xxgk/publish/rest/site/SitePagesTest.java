@@ -261,6 +261,9 @@ class SitePagesTest {
         assertThat(home, containsString("<a class=\"skip\" href=\"#main\">"));
         assertThat(home, containsString("<main id=\"main\""));
         assertThat(home, containsString("href=\"/provinces/" + enc("湖南省") + "\""));
+        // the latest items, newest first
+        assertThat(home, containsString("href=\"" + BASE + "/items/" + PUBLISHED + "\">2026年国家" + WORD + "评审办法</a>"));
+        assertThat(home.indexOf(PUBLISHED), org.hamcrest.Matchers.lessThan(home.indexOf(LAST)));
 
         String catalogue = page(BASE + "/catalogue", 200);
         assertThat(catalogue, containsString("一、基本信息"));
