@@ -59,12 +59,13 @@ public class ProvincePageResource {
     }
 
     /**
-     * The statistics year in progress for most of the schools: after 1 September a school-year school is in the
-     * year that ends next August, a calendar-year school still in this one.
+     * The newest statistics year no school of the province has yet to begin: after 1 September a school-year school is
+     * in the year that ends next August, a calendar-year school still in this one, so a mixed province opens on this
+     * year (the school years just ended, the calendar year in progress), never on a year that is future for a school.
      */
     static int currentYear(List<School> schools, LocalDate today) {
         int year = today.getYear();
         long ahead = schools.stream().filter(s -> s.statisticsPeriod().end(year).isBefore(today)).count();
-        return ahead * 2 > schools.size() ? today.getYear() + 1 : today.getYear();
+        return ahead == schools.size() ? year + 1 : year;
     }
 }

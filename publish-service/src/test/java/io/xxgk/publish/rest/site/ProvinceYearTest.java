@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The province page's default year is the one most of its schools are in. */
+/** The province page opens on the newest year that has begun for every one of its schools. */
 class ProvinceYearTest {
 
     static School school(String code, StatisticsPeriod period) {
@@ -18,12 +18,14 @@ class ProvinceYearTest {
     }
 
     @Test
-    void afterSeptemberSchoolYearSchoolsAreInNextYearsPeriod() {
-        List<School> hunan = List.of(school("a", StatisticsPeriod.SCHOOL_YEAR), school("b", StatisticsPeriod.CALENDAR_YEAR),
+    void afterSeptemberOnlySchoolYearSchoolsAreInNextYearsPeriod() {
+        List<School> mixed = List.of(school("a", StatisticsPeriod.SCHOOL_YEAR), school("b", StatisticsPeriod.CALENDAR_YEAR),
                 school("c", StatisticsPeriod.SCHOOL_YEAR));
-        assertEquals(2027, ProvincePageResource.currentYear(hunan, LocalDate.of(2026, 11, 29)));
-        assertEquals(2026, ProvincePageResource.currentYear(hunan, LocalDate.of(2026, 8, 31)));
-        List<School> hubei = List.of(school("d", StatisticsPeriod.SCHOOL_YEAR), school("e", StatisticsPeriod.CALENDAR_YEAR));
-        assertEquals(2026, ProvincePageResource.currentYear(hubei, LocalDate.of(2026, 11, 29)));
+        // 2027 has not begun for the calendar-year school
+        assertEquals(2026, ProvincePageResource.currentYear(mixed, LocalDate.of(2026, 11, 29)));
+        assertEquals(2026, ProvincePageResource.currentYear(mixed, LocalDate.of(2026, 8, 31)));
+        List<School> schoolYears = List.of(school("d", StatisticsPeriod.SCHOOL_YEAR), school("e", StatisticsPeriod.SCHOOL_YEAR));
+        assertEquals(2027, ProvincePageResource.currentYear(schoolYears, LocalDate.of(2026, 9, 1)));
+        assertEquals(2026, ProvincePageResource.currentYear(schoolYears, LocalDate.of(2026, 8, 31)));
     }
 }
