@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The accessibility check of a page: axe-core (from the npm registry, through the {@code org.webjars.npm:axe-core}
@@ -17,7 +18,8 @@ import java.util.List;
  */
 public final class Axe {
 
-    private static final String RESOURCE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+    /** The WebJar's own record of its version, which names the folder of the script. */
+    private static final String POM = "META-INF/maven/org.webjars.npm/axe-core/pom.properties";
     private static String source;
 
     private Axe() {
@@ -60,11 +62,20 @@ public final class Axe {
 
     private static synchronized String source() {
         if (source == null) {
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is not on the test classpath (org.webjars.npm:axe-core)");
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            try (InputStream pom = loader.getResourceAsStream(POM)) {
+                if (pom == null) {
+                    throw new IllegalStateException(POM + " is not on the test classpath (org.webjars.npm:axe-core)");
                 }
-                source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                Properties p = new Properties();
+                p.load(pom);
+                String script = "META-INF/resources/webjars/axe-core/" + p.getProperty("version") + "/axe.min.js";
+                try (InputStream in = loader.getResourceAsStream(script)) {
+                    if (in == null) {
+                        throw new IllegalStateException(script + " is not on the test classpath");
+                    }
+                    source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
