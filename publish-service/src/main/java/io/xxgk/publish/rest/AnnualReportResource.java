@@ -120,7 +120,7 @@ public class AnnualReportResource {
     }
 
     /** The address the catalogue's links in a report start with: the configured public one, else the request's. */
-    static String baseUrl(ReportConfig config, UriInfo uri) {
+    public static String baseUrl(ReportConfig config, UriInfo uri) {
         String base = config.publicBaseUrl().orElseGet(() -> uri.getBaseUri().toString());
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }

@@ -1,5 +1,6 @@
 package io.xxgk.publish.rest;
 
+import io.xxgk.publish.rest.site.SiteHeadersFilter;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -10,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * The website may cache successful public reads for a short while; errors are never cached, so a just-published
  * item does not stay 404 and a withdrawn one does not stay visible in a cache. The console's signed-in reads are
- * never cached.
+ * never cached. The site's pages ({@code /schools/**}, {@code /provinces/**}) follow the same policy.
  */
 public class CachePolicyFilter {
 
@@ -23,8 +24,17 @@ public class CachePolicyFilter {
     @ServerResponseFilter
     public void cachePolicy(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
-        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)
-                || !request.getUriInfo().getPath().startsWith("/api/v1/")) {
+        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+            return;
+        }
+        if (SiteHeadersFilter.isSitePath(request.getUriInfo().getPath())) {
+            // the site's pages: as the public reads, unless the page decided itself (an attachment's redirect: no-store)
+            if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+                response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, publicPolicy(response.getStatus()));
+            }
+            return;
+        }
+        if (!request.getUriInfo().getPath().startsWith("/api/v1/")) {
             return;
         }
         if (request.getUriInfo().getPath().startsWith("/api/v1/console/")) {
@@ -32,8 +42,10 @@ public class CachePolicyFilter {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
             return;
         }
-        int status = response.getStatus();
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
-                status == 200 || status == 304 ? "public, max-age=" + maxAgeSeconds : "no-store");
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, publicPolicy(response.getStatus()));
+    }
+
+    private String publicPolicy(int status) {
+        return status == 200 || status == 304 ? "public, max-age=" + maxAgeSeconds : "no-store";
     }
 }

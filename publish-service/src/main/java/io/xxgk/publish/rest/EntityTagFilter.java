@@ -2,6 +2,7 @@ package io.xxgk.publish.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xxgk.publish.rest.site.SiteHeadersFilter;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -25,7 +26,8 @@ import java.util.concurrent.Flow;
 
 /**
  * Strong ETags and {@code If-None-Match} for the public JSON reads under {@code /api/v1/schools} (schools, the
- * catalogue, the item list and detail, and any other JSON GET there). The ETag is a hash of the exact bytes sent:
+ * catalogue, the item list and detail, and any other JSON GET there) and for the site's HTML pages
+ * ({@code /schools/**}, {@code /provinces/**}, rendered to a String by their resources). The ETag is a hash of the exact bytes sent:
  * the entity is serialized here once, with the application's ObjectMapper, and those bytes become the response
  * body. A request whose {@code If-None-Match} matches (weak comparison, RFC 9110 13.1.2; {@code *} matches) gets
  * {@code 304 Not Modified} with the ETag and no body. {@code Cache-Control} comes from {@link io.xxgk.publish.rest.CachePolicyFilter}.
@@ -68,11 +70,10 @@ public class EntityTagFilter {
         }
         String path = request.getUriInfo().getPath();
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        if (!(relative.equals(SCOPE) || relative.startsWith(SCOPE + "/"))) {
-            return;
-        }
+        boolean api = relative.equals(SCOPE) || relative.startsWith(SCOPE + "/");
+        boolean page = SiteHeadersFilter.isSitePath(path);
         MediaType type = response.getMediaType();
-        if (type == null || !isJson(type)) {
+        if (type == null || !(api && isJson(type) || page && isHtml(type))) {
             return;
         }
         Object entity = response.getEntity();
@@ -99,6 +100,10 @@ public class EntityTagFilter {
             response.setEntity(body, response.getEntityAnnotations(), type);
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+    }
+
+    private static boolean isHtml(MediaType type) {
+        return "text".equals(type.getType()) && "html".equals(type.getSubtype());
     }
 
     private static boolean isJson(MediaType type) {
