@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Short-lived presigned GET links to attachments in the object store (the bucket ingest writes). Signing is local
  * (no request to the store). The site's pages link to a redirect that signs a fresh link at each click, so a cached
- * page never holds an expired or long-lived link.
+ * page never holds an expired or long-lived link. The signature covers the host, so links are signed for the address
+ * readers reach ({@code xxgk.storage.public-endpoint}, e.g. a proxy in front of the store), not the internal one.
  */
 @ApplicationScoped
 public class AttachmentLinks {
@@ -31,9 +32,10 @@ public class AttachmentLinks {
                            @ConfigProperty(name = "xxgk.storage.secret-key") Optional<String> secretKey,
                            @ConfigProperty(name = "xxgk.storage.bucket", defaultValue = "xxgk-attachments") String bucket,
                            @ConfigProperty(name = "xxgk.storage.region", defaultValue = "us-east-1") String region,
+                           @ConfigProperty(name = "xxgk.storage.public-endpoint") Optional<String> publicEndpoint,
                            SiteSettings settings) {
         this.client = endpoint.isPresent() && accessKey.isPresent() && secretKey.isPresent()
-                ? MinioClient.builder().endpoint(endpoint.get()).credentials(accessKey.get(), secretKey.get()).region(region).build()
+                ? MinioClient.builder().endpoint(publicEndpoint.orElse(endpoint.get())).credentials(accessKey.get(), secretKey.get()).region(region).build()
                 : null;
         this.bucket = bucket;
         this.expirySeconds = (int) Math.max(1, settings.attachmentLinkExpiry().toSeconds());
