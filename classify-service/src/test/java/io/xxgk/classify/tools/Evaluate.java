@@ -319,7 +319,7 @@ public final class Evaluate {
     }
 
     /** Thresholds reported besides the configured one. */
-    static final double[] HOLD_SWEEP = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97};
+    static final double[] HOLD_SWEEP = {0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97};
 
     /**
      * What the hold threshold does to these titles: an item whose confidence is below it waits for a person (the service
