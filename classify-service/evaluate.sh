@@ -7,6 +7,9 @@
 #   classify-service/evaluate.sh /work/shared/data/dev-titles.tsv [--errors]   any TSV (title<TAB>checklist_item, "-" for none)
 #   classify-service/evaluate.sh --cv [k]            k-fold cross-validation over all training files (written titles too)
 #   classify-service/evaluate.sh --benchmark [titles.tsv] [seconds]     (io.xxgk.classify.tools.ClassifierBenchmark)
+#   classify-service/evaluate.sh --calibrate         refits the confidence calibration on out-of-fold predictions of the
+#                                                    real training titles and writes src/main/resources/model/calibration.tsv
+#                                                    (io.xxgk.classify.tools.Calibrate); rerun after the training data change
 # Works from the project root or from classify-service/. Builds classify-service (and what it needs), then runs the
 # tool, which lives with the tests (src/test/java/io/xxgk/classify/tools) so that it does not ship in the service jar,
 # on the module's test classpath.
@@ -17,6 +20,10 @@ main=io.xxgk.classify.tools.Evaluate
 if [[ "${1:-}" == "--benchmark" ]]; then
   main=io.xxgk.classify.tools.ClassifierBenchmark
   shift
+elif [[ "${1:-}" == "--calibrate" ]]; then
+  main=io.xxgk.classify.tools.Calibrate
+  shift
+  set -- "$here/src/main/resources/model/calibration.tsv" "$@"
 elif [[ $# -lt 1 || "${1:-}" == "--errors" ]]; then
   set -- --real "$@"
 fi

@@ -24,7 +24,11 @@ import java.util.Set;
  *       character bigrams ({@link ChecklistModel}), trained at {@link #load()} from {@code training/*.tsv} and the
  *       checklist texts.</li>
  * </ol>
- * The declared {@link ItemKind} and the department's checklist-item hint only re-weight the model's probabilities
+ * The confidence reported is calibrated ({@link Calibration}, fitted offline on out-of-fold predictions of the real
+ * titles): for a rule's decision and for the model's top probability alike it estimates the chance that the answer is
+ * right, so that one hold threshold means the same for both.
+ *
+ * <p>The declared {@link ItemKind} and the department's checklist-item hint only re-weight the model's probabilities
  * (weak priors, factors {@value #KIND_FACTOR} and {@value #HINT_FACTOR}): a confident model keeps its answer and the
  * explanation reports the hint it did not follow. The body is consulted only when the title alone leaves the model
  * unsure, and only to find an item (never to conclude "none").
@@ -53,11 +57,14 @@ public final class ChecklistClassifier {
     private final Checklist checklist;
     private final ChecklistModel model;
     private final Map<String, String> corrections;
+    private final Calibration calibration;
 
-    private ChecklistClassifier(Checklist checklist, ChecklistModel model, Map<String, String> corrections) {
+    private ChecklistClassifier(Checklist checklist, ChecklistModel model, Map<String, String> corrections,
+                                Calibration calibration) {
         this.checklist = checklist;
         this.model = model;
         this.corrections = Map.copyOf(corrections);
+        this.calibration = calibration;
     }
 
     /** Trains on the training data of the classpath and the national checklist texts. */
@@ -86,14 +93,24 @@ public final class ChecklistClassifier {
             }
             corrections.put(TitleFeatures.normalize(head(r[0], TITLE_CHARS)), label);
         }
-        return new ChecklistClassifier(checklist, ChecklistModel.train(rows), corrections);
+        return new ChecklistClassifier(checklist, ChecklistModel.train(rows), corrections, Calibration.load());
     }
 
     /**
-     * Trains on exactly {@code rows} (no checklist texts, no corrections): for evaluation tools such as cross-validation.
+     * Trains on exactly {@code rows} (no checklist texts, no corrections, no calibration: raw confidences): for evaluation
+     * tools such as cross-validation and the fitting of the calibration.
      */
     public static ChecklistClassifier trainOn(List<TrainingData.Row> rows) {
-        return new ChecklistClassifier(Checklist.national(), ChecklistModel.train(rows), Map.of());
+        return new ChecklistClassifier(Checklist.national(), ChecklistModel.train(rows), Map.of(), Calibration.identity());
+    }
+
+    /** The same trained model, reporting confidences through {@code calibration}. */
+    public ChecklistClassifier withCalibration(Calibration calibration) {
+        return new ChecklistClassifier(checklist, model, corrections, calibration);
+    }
+
+    public Calibration calibration() {
+        return calibration;
     }
 
     /** How many rows (including checklist texts and weighted extra rows) the model was trained on. */
@@ -123,7 +140,7 @@ public final class ChecklistClassifier {
             ChecklistRules.Hit hit = rule.get();
             String label = hit.none() ? TrainingData.NONE : Integer.toString(hit.item());
             String why = "规则 rule: " + hit.why() + " 「" + hit.matched() + "」 → " + (hit.none() ? "无 none" : label);
-            return result(label, RULE_CONFIDENCE, why, validHint, label);
+            return result(label, calibration.rule(RULE_CONFIDENCE), why, validHint, label);
         }
 
         String[] features = TitleFeatures.features(t);
@@ -146,7 +163,7 @@ public final class ChecklistClassifier {
         String label = model.outcome(best);
         int modelBest = argmax(modelOnly);
         String why = Explanations.ofModel(model, features, p, best, usedBody, modelOnly, modelBest, priors);
-        return result(label, p[best], why, validHint, label, modelOnly);
+        return result(label, calibration.model(p[best]), why, validHint, label, modelOnly);
     }
 
     /** The first {@code max} characters of {@code s} (never splitting a surrogate pair); null stays null. */

@@ -124,11 +124,38 @@ class ChecklistClassifierTest {
     void hintCanTipAnUndecidedModel() {
         // no informative words at all: the model is unsure, the hint (a factor of 2.5) decides
         String title = "有关事项的公示";
-        Classification plain = classifier.classify(title, null, null, null, null);
+        // the raw model is unsure (calibrated, even an unsure answer is right more often than not on real titles)
+        Classification plain = classifier.withCalibration(Calibration.identity()).classify(title, null, null, null, null);
         assertTrue(plain.confidence() < 0.5, plain.explanation());
         Classification hinted = classifier.classify(title, null, "人事处", ItemKind.RECRUITMENT, 25);
         assertEquals(25, hinted.checklistItem(), hinted.explanation());
         assertTrue(hinted.explanation().contains("hint 25 一致"), hinted.explanation());
+    }
+
+    @Test
+    void reportedConfidenceIsTheCalibratedOne() {
+        Calibration calibration = Calibration.load();
+        assertTrue(!calibration.isIdentity(), "the service ships " + Calibration.RESOURCE);
+        assertEquals(calibration.format(), classifier.calibration().format());
+        ChecklistClassifier raw = classifier.withCalibration(Calibration.identity());
+
+        // a rule's decision: no longer the fixed 0.97 but the share of rule decisions that were right out of fold
+        Classification rule = classifier.classify("2025年部门预算公开", null, null, null, null);
+        assertEquals(calibration.rule(ChecklistClassifier.RULE_CONFIDENCE), rule.confidence(), 1e-12);
+        assertEquals(ChecklistClassifier.RULE_CONFIDENCE, raw.classify("2025年部门预算公开", null, null, null, null).confidence());
+        assertTrue(rule.confidence() != ChecklistClassifier.RULE_CONFIDENCE, rule.explanation());
+
+        // the model's answer: its top probability through the isotonic map, the answer itself unchanged
+        for (String title : List.of("学校举办第十届校园文化艺术节开幕式", "有关事项的公示", "国家励志奖学金评审实施细则")) {
+            Classification c = classifier.classify(title, null, null, null, null);
+            Classification r = raw.classify(title, null, null, null, null);
+            assertEquals(r.checklistItem(), c.checklistItem(), title);
+            assertEquals(calibration.model(r.confidence()), c.confidence(), 1e-12, title);
+        }
+        // higher raw confidence never gets a lower calibrated one
+        double unsure = classifier.classify("有关事项的公示", null, null, null, null).confidence();
+        double sure = classifier.classify("学校举办第十届校园文化艺术节开幕式", null, null, null, null).confidence();
+        assertTrue(unsure <= sure, unsure + " vs " + sure);
     }
 
     @Test
