@@ -2,7 +2,11 @@ package io.xxgk.stack;
 
 import io.xxgk.contract.config.RequiredSettingsCheck;
 
+import io.xxgk.contract.school.School;
+import io.xxgk.contract.school.SchoolDirectory;
+
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +14,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ./run.sh}: the whole pipeline on 127.0.0.1 with real Kafka, PostgreSQL and S3, the console (8084) with one
@@ -141,7 +147,15 @@ public final class RunMain {
         System.out.println(" ingest-service    " + ingest + "    (Swagger UI: " + ingest + "/q/swagger-ui)");
         System.out.println(" classify-service  " + classify + "    (Swagger UI: " + classify + "/q/swagger-ui)");
         System.out.println(" publish-service   " + publish + "    (Swagger UI: " + publish + "/q/swagger-ui)");
-        System.out.println(" catalogue         " + publish + "/api/v1/schools/zzsz/catalogue");
+        System.out.println(" catalogue (JSON)  " + publish + "/api/v1/schools/zzsz/catalogue");
+        System.out.println(" 信息公开网 public sites:");
+        Set<String> provinces = new LinkedHashSet<>();
+        for (School school : SchoolDirectory.load().all()) {
+            System.out.printf("   %-22s %s/schools/%s%n", school.name(), publish, school.code());
+            provinces.add(school.province());
+        }
+        provinces.forEach(p -> System.out.printf("   %-22s %s/provinces/%s%n", p + "（省级概览）", publish,
+                URLEncoder.encode(p, StandardCharsets.UTF_8)));
         System.out.println(" Kafka             127.0.0.1:" + s.kafkaPort() + "   PostgreSQL 127.0.0.1:" + s.postgresPort()
                 + "   S3 http://127.0.0.1:" + s.s3Port());
         System.out.println(" data folder       " + dataDir + "   (logs in " + dataDir.resolve("logs") + ")");
