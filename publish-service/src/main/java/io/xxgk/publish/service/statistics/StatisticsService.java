@@ -23,6 +23,7 @@ import io.xxgk.publish.service.ItemLinks;
 import io.xxgk.publish.service.Percent;
 import io.xxgk.publish.service.SchoolView;
 import io.xxgk.publish.service.coverage.NotApplicableService;
+import io.xxgk.publish.service.links.ColumnLinkService;
 import io.xxgk.publish.service.statistics.StatisticsView.Appeals;
 import io.xxgk.publish.service.statistics.StatisticsView.ChecklistItemStat;
 import io.xxgk.publish.service.statistics.StatisticsView.Coverage;
@@ -60,10 +61,13 @@ public class StatisticsService {
     private final WorkingDays workingDays;
     private final StatisticsConfig config;
     private final NotApplicableService notApplicable;
+    private final ColumnLinkService columnLinks;
 
     public StatisticsService(StatisticsQueries queries, ChecklistCatalog checklists, KindHeadings kindHeadings,
-                             WorkingDays workingDays, StatisticsConfig config, NotApplicableService notApplicable) {
+                             WorkingDays workingDays, StatisticsConfig config, NotApplicableService notApplicable,
+                             ColumnLinkService columnLinks) {
         this.queries = queries;
+        this.columnLinks = columnLinks;
         this.notApplicable = notApplicable;
         this.checklists = checklists;
         this.kindHeadings = kindHeadings;
@@ -101,13 +105,14 @@ public class StatisticsService {
         // after the snapshot's queries: the marks are read in the same transaction
         ChecklistCoverage cov = ChecklistCoverage.of(checklist, school.kind(), i -> b.byItem().getOrDefault(i, 0L) > 0,
                 i -> latest.containsKey(i) && !latest.get(i).inPeriod(), notApplicable.reasons(school.code()));
+        Map<Integer, String> links = columnLinks.urls(school.code());
         List<ChecklistItemStat> items = new ArrayList<>();
         for (ChecklistCategory cat : checklist.categories()) {
             for (ChecklistItem i : cat.items()) {
                 long n = b.byItem().getOrDefault(i.number(), 0L);
                 items.add(new ChecklistItemStat(i.number(), cat.number(), cat.name(), i.textFor(school.kind()),
                         cov.status(i.number()).name(), n, Percent.of(n, b.total()), latest.get(i.number()),
-                        cov.reason(i.number()), i.recurrence().name()));
+                        cov.reason(i.number()), i.recurrence().name(), links.get(i.number())));
             }
         }
         // missing (recurring) items that have a published entry from before the period

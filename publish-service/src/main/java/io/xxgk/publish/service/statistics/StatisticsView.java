@@ -49,11 +49,13 @@ public record StatisticsView(
      * status: PUBLISHED (at least one published entry in the period), STANDING (a standing item in force from an
      * earlier period), MISSING or NOT_APPLICABLE (notApplicableReason: the school's 不涉及 reason, or not for this
      * kind of school). latest: the newest published entry up to the end of the period (may be from an earlier year:
-     * then inPeriod is false). recurrence: STANDING or RECURRING, from the checklist variant.
+     * then inPeriod is false). recurrence: STANDING or RECURRING, from the checklist variant. columnLink: the
+     * 栏目链接, the URL of the item's column on the school's website as the office set it (null when not set).
      */
     public record ChecklistItemStat(int number, int category, String categoryName, String text, String status,
                                     long count, BigDecimal percent, LatestEntry latest, String notApplicableReason,
-                                    String recurrence) {
+                                    String recurrence,
+                                    @Schema(description = "栏目链接：该事项在学校网站上的栏目网址 / the item's column on the school's website") String columnLink) {
     }
 
     public record LatestEntry(String id, String title, LocalDate date, String link, boolean inPeriod) {
