@@ -24,6 +24,7 @@ import io.xxgk.publish.service.Percent;
 import io.xxgk.publish.service.SchoolView;
 import io.xxgk.publish.service.coverage.NotApplicableService;
 import io.xxgk.publish.service.links.ColumnLinkService;
+import io.xxgk.publish.service.yearend.YearEndFiguresService;
 import io.xxgk.publish.service.statistics.StatisticsView.Appeals;
 import io.xxgk.publish.service.statistics.StatisticsView.ChecklistItemStat;
 import io.xxgk.publish.service.statistics.StatisticsView.Coverage;
@@ -62,10 +63,12 @@ public class StatisticsService {
     private final StatisticsConfig config;
     private final NotApplicableService notApplicable;
     private final ColumnLinkService columnLinks;
+    private final YearEndFiguresService yearEndFigures;
 
     public StatisticsService(StatisticsQueries queries, ChecklistCatalog checklists, KindHeadings kindHeadings,
                              WorkingDays workingDays, StatisticsConfig config, NotApplicableService notApplicable,
-                             ColumnLinkService columnLinks) {
+                             ColumnLinkService columnLinks, YearEndFiguresService yearEndFigures) {
+        this.yearEndFigures = yearEndFigures;
         this.queries = queries;
         this.columnLinks = columnLinks;
         this.notApplicable = notApplicable;
@@ -129,7 +132,7 @@ public class StatisticsService {
                 timeliness(f.timeliness(), from, to), requests(f.requests()),
                 appeals(f.appeals().get(RecordType.COMPLAINT.name())),
                 appeals(f.appeals().get(RecordType.ADMINISTRATIVE_REVIEW.name())),
-                appeals(f.appeals().get(RecordType.LAWSUIT.name())));
+                appeals(f.appeals().get(RecordType.LAWSUIT.name())), yearEndFigures.figures(school, kind, year));
     }
 
     private static LatestEntry latestEntry(String school, LatestRow row, LocalDate from) {

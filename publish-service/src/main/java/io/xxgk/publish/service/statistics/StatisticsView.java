@@ -1,6 +1,7 @@
 package io.xxgk.publish.service.statistics;
 
 import io.xxgk.publish.service.SchoolView;
+import io.xxgk.publish.service.yearend.YearEndFiguresView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -32,7 +33,8 @@ public record StatisticsView(
         Requests requests,
         @Schema(description = "因信息公开工作受到的举报（投诉） / complaints") Appeals complaints,
         @Schema(description = "行政复议 / administrative reviews") Appeals administrativeReviews,
-        @Schema(description = "行政诉讼 / lawsuits") Appeals lawsuits) {
+        @Schema(description = "行政诉讼 / lawsuits") Appeals lawsuits,
+        @Schema(description = "信息公开办公室填报的年终数据（非清单信息） / the year-end figures the office recorded for the period") YearEndFiguresView yearEndFigures) {
 
     /** kind: SCHOOL_YEAR or CALENDAR_YEAR; label e.g. 2021-2022学年 or 2022年度. */
     public record Period(int year, String kind, LocalDate from, LocalDate to, String label) {
