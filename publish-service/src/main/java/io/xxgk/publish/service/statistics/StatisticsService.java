@@ -90,9 +90,11 @@ public class StatisticsService {
         Checklist checklist = checklists.forSchool(school);
         List<Integer> itemNumbers = checklist.categories().stream().flatMap(cat -> cat.items().stream())
                 .map(ChecklistItem::number).toList();
+        // pending applications are overdue as of today, in the school's time zone
+        LocalDate asOf = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         Figures f = queries.figures(school.code(), from, to, itemNumbers, workingDays.calendar(),
                 config.publishWithinWorkingDays(), config.answerWithinWorkingDays(),
-                APPEALS.stream().map(Enum::name).toList());
+                APPEALS.stream().map(Enum::name).toList(), asOf);
         Breakdown b = f.breakdown();
         Map<Integer, LatestEntry> latest = new HashMap<>();
         f.latestPerItem().forEach((item, row) -> latest.put(item, latestEntry(school.code(), row, from)));
@@ -129,7 +131,7 @@ public class StatisticsService {
                 withheld.stream().mapToLong(Share::count).sum(), f.internal(), withheld,
                 byCategory, items, byKind(school.code(), b), byChannel(f.byChannel(), b.total()), f.channelUnion(),
                 sortedByCount(b.byDepartment(), b.total()), byMonth(b, from, to), coverage,
-                timeliness(f.timeliness(), from, to), requests(f.requests()),
+                timeliness(f.timeliness(), from, to), requests(f.requests(), asOf),
                 appeals(f.appeals().get(RecordType.COMPLAINT.name())),
                 appeals(f.appeals().get(RecordType.ADMINISTRATIVE_REVIEW.name())),
                 appeals(f.appeals().get(RecordType.LAWSUIT.name())), yearEndFigures.figures(school, kind, year));
@@ -225,19 +227,31 @@ public class StatisticsService {
     }
 
     private Timeliness timeliness(TimelinessCounts t, LocalDate from, LocalDate to) {
-        long onTime = t.evaluated() - t.late();
-        return new Timeliness(config.publishWithinWorkingDays(), t.evaluated(), onTime, t.late(), t.undated(),
-                Percent.of(onTime, t.evaluated()), t.maxDays(), WorkingDays.RULE_ZH, workingDays.calendarNote(from, to));
+        StatisticsQueries.Measure d = t.declared();
+        return new Timeliness(config.publishWithinWorkingDays(), d.evaluated(), d.onTime(), d.late(), d.unknown(),
+                Percent.of(d.onTime(), d.evaluated()), d.maxDays(), WorkingDays.RULE_ZH, workingDays.calendarNote(from, to),
+                d.unknown(), Percent.of(d.onTime(), d.evaluated() - d.unknown()),
+                measure("系统公开日期：自信息产生之日至审核通过、系统公开之日 / produced to made public by the system", t.system()),
+                measure("清单事项，按填报的产生与公开日期 / checklist items, declared dates", t.listed()),
+                measure("清单外信息（新闻等），按填报的产生与公开日期 / other items, declared dates", t.unlisted()),
+                measure("更正信息：自更正之日至系统公开之日 / corrections, from the day made to made public", t.revisions()));
     }
 
-    private Requests requests(RequestCounts r) {
+    private static StatisticsView.Measure measure(String basis, StatisticsQueries.Measure m) {
+        return new StatisticsView.Measure(basis, m.evaluated(), m.onTime(), m.late(), m.unknown(),
+                Percent.of(m.onTime(), m.evaluated()), m.maxDays());
+    }
+
+    private Requests requests(RequestCounts r, LocalDate asOf) {
         long received = r.received();
         Map<AnswerType, Long> byAnswer = new EnumMap<>(AnswerType.class);
         r.byAnswer().forEach((a, n) -> byAnswer.merge(AnswerType.valueOf(a), n, Long::sum));
         List<Share> answers = new ArrayList<>();
+        List<Share> answers2019 = new ArrayList<>();
         for (AnswerType a : AnswerType.values()) {
             long n = byAnswer.getOrDefault(a, 0L);
             answers.add(new Share(a.name(), Labels.answer(a), n, Percent.of(n, received)));
+            answers2019.add(new Share(a.name(), Labels.answer2019(a), n, Percent.of(n, received)));
         }
         List<Share> applicants = new ArrayList<>();
         for (ApplicantType a : ApplicantType.values()) {
@@ -250,7 +264,8 @@ public class StatisticsService {
         }
         return new Requests(received, r.answered(), received - r.answered(), answers, applicants,
                 config.answerWithinWorkingDays(), r.answeredInTime(), Percent.of(r.answeredInTime(), r.answered()),
-                r.feesYuan());
+                r.feesYuan(), answers2019, Labels.ANSWER_SOURCES, Percent.of(r.answeredInTime(), received), asOf,
+                r.overduePending().stream().map(o -> new StatisticsView.OverdueApplication(o.id(), o.receivedDate(), o.workingDays())).toList());
     }
 
     private static Appeals appeals(Map<String, Long> byOutcome) {

@@ -76,21 +76,49 @@ public record StatisticsView(
     }
 
     /**
-     * evaluated = published; onTime includes the undated items (no publishedDate: taken as published the day they
-     * were produced); percentOnTime = onTime / evaluated; maxWorkingDays: the longest delay among dated items;
-     * calendarNote: set when the period touches a year the holiday calendar does not cover.
+     * Proactive disclosure within limitWorkingDays (第十八条), by the dates the departments declared for each item's first
+     * publication: evaluated = published; an item without a published date is unknown (undated = unknown), never on
+     * time; onTime = evaluated - late - unknown; percentOnTime = onTime / evaluated; percentOnTimeOfDated = onTime /
+     * (evaluated - unknown); maxWorkingDays: the longest delay among dated items; calendarNote: set when the period
+     * touches a year the holiday calendar does not cover. Beside it: madePublic (to the day the system made the first
+     * publication public after its sign-off; unknown for entries stored before that was recorded), checklistItems and
+     * otherItems (the declared figure split: items of the checklist apart from news and other items), and revisions
+     * (corrections whose current revision is in the period, each from the day it was made to the day the system made
+     * it public: their own working days).
      */
     public record Timeliness(int limitWorkingDays, long evaluated, long onTime, long late, long undated,
-                             BigDecimal percentOnTime, int maxWorkingDays, String rule, String calendarNote) {
+                             BigDecimal percentOnTime, int maxWorkingDays, String rule, String calendarNote,
+                             long unknown, BigDecimal percentOnTimeOfDated,
+                             @Schema(description = "按系统实际公开（审核通过后发布）之日计 / by the day the system made it public") Measure madePublic,
+                             @Schema(description = "清单事项信息 / checklist items") Measure checklistItems,
+                             @Schema(description = "清单外信息（新闻等） / items outside the checklist (news ...)") Measure otherItems,
+                             @Schema(description = "更正（修订）信息，自更正之日起计 / corrections, from the day each was made") Measure revisions) {
+    }
+
+    /** One way of measuring: onTime = evaluated - late - unknown; percentOnTime = onTime / evaluated. */
+    public record Measure(String basis, long evaluated, long onTime, long late, long unknown, BigDecimal percentOnTime,
+                          int maxWorkingDays) {
     }
 
     /**
-     * Applications for disclosure received in the period. byAnswer: the seven answers (share of received);
-     * answeredWithinLimit: answered within limitWorkingDays working days of receipt (percentWithinLimit of answered).
+     * Applications for disclosure received in the period. byAnswer: every answer (share of received) in the wording of
+     * the 2010 Measures, byAnswer2019 the same counts in the wording of the 2019 条例 (answerSources names both);
+     * answeredWithinLimit: answered within limitWorkingDays working days of receipt (第十九条); percentWithinLimit of
+     * answered, percentOfReceivedWithinLimit of received (what the rules ask); overduePending: applications still
+     * without an answer more than limitWorkingDays working days after receipt as of asOf, oldest first.
      */
     public record Requests(long received, long answered, long pending, List<Share> byAnswer, List<Share> byApplicant,
                            int limitWorkingDays, long answeredWithinLimit, BigDecimal percentWithinLimit,
-                           BigDecimal feesYuan) {
+                           BigDecimal feesYuan,
+                           @Schema(description = "按《政府信息公开条例》（2019）表述的答复类型 / the answers in the 2019 regulation's wording") List<Share> byAnswer2019,
+                           String answerSources,
+                           @Schema(description = "按期答复数占收到申请数的比例 / answered in time, share of received") BigDecimal percentOfReceivedWithinLimit,
+                           LocalDate asOf,
+                           @Schema(description = "已超过答复期限仍未答复的申请 / pending applications past the limit") List<OverdueApplication> overduePending) {
+    }
+
+    /** A pending application: received on receivedDate, workingDays working days ago (as of the statistics' asOf). */
+    public record OverdueApplication(String id, LocalDate receivedDate, int workingDays) {
     }
 
     /** Received in the period, by outcome (share of total); an entry without outcome counts as PENDING. */

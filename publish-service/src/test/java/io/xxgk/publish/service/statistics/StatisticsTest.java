@@ -144,14 +144,26 @@ class StatisticsTest {
     }
 
     @Test
-    void timelinessCountsWorkingDaysAndTakesUndatedItemsAsOnTime() {
+    void timelinessCountsWorkingDaysAndUndatedItemsAreUnknownNotOnTime() {
         given().when().get(URL).then().statusCode(200)
                 .body("timeliness.limitWorkingDays", equalTo(20))
                 .body("timeliness.evaluated", equalTo(548))
                 .body("timeliness.late", equalTo(Zzsz2022Fixture.LATE))
                 .body("timeliness.undated", equalTo(Zzsz2022Fixture.UNDATED))
-                .body("timeliness.onTime", equalTo(540))
-                .body("timeliness.percentOnTime", equalTo(98.5f))
+                .body("timeliness.unknown", equalTo(Zzsz2022Fixture.UNDATED))
+                // 548 - 8 late - 5 unknown (issue 11 item 9: an item without a published date is not on time)
+                .body("timeliness.onTime", equalTo(535))
+                .body("timeliness.percentOnTime", equalTo(97.6f))
+                .body("timeliness.percentOnTimeOfDated", equalTo(98.5f))
+                // the late and undated ones are all news: the 188 checklist entries are all on time
+                .body("timeliness.checklistItems.evaluated", equalTo(188))
+                .body("timeliness.checklistItems.onTime", equalTo(188))
+                .body("timeliness.otherItems.evaluated", equalTo(360))
+                .body("timeliness.otherItems.late", equalTo(Zzsz2022Fixture.LATE))
+                .body("timeliness.otherItems.unknown", equalTo(Zzsz2022Fixture.UNDATED))
+                // the teaching item corrected from news: one revision, measured from its own day
+                .body("timeliness.revisions.evaluated", equalTo(1))
+                .body("timeliness.revisions.onTime", equalTo(1))
                 .body("timeliness.maxWorkingDays", greaterThan(20))
                 .body("timeliness.rule", containsString("周一至周五"))
                 .body("timeliness.rule", containsString("《高等学校信息公开办法》第十八条"))
@@ -171,10 +183,13 @@ class StatisticsTest {
         assertEquals(9, json.getInt("requests.received"));
         assertEquals(8, json.getInt("requests.answered"));
         assertEquals(1, json.getInt("requests.pending"));
-        assertEquals(List.of("DISCLOSED", "WITHHELD", "NOT_HELD", "PARTIALLY_DISCLOSED", "UNCLEAR_AMEND", "REPEATED", "OTHER"),
-                json.getList("requests.byAnswer.key"));
+        assertEquals(List.of("DISCLOSED", "WITHHELD", "NOT_HELD", "PARTIALLY_DISCLOSED", "UNCLEAR_AMEND", "REPEATED",
+                "NOT_A_REQUEST", "OTHER"), json.getList("requests.byAnswer.key"));
         // revision 2 of the first application (answered) replaced revision 1; the replayed older revision did not
-        assertEquals(List.of(2, 1, 1, 1, 1, 1, 1), json.getList("requests.byAnswer.count"));
+        assertEquals(List.of(2, 1, 1, 1, 1, 1, 0, 1), json.getList("requests.byAnswer.count"));
+        // 7 answered in time of 9 received; the one received 2022-08-22 is still pending, long past 15 working days
+        assertEquals(77.8f, json.getFloat("requests.percentOfReceivedWithinLimit"));
+        assertEquals(List.of("zzsz22-req-9"), json.getList("requests.overduePending.id"));
         assertEquals("予以公开", json.getString("requests.byAnswer[0].label"));
         assertEquals(15, json.getInt("requests.limitWorkingDays"));
         assertEquals(7, json.getInt("requests.answeredWithinLimit"));
