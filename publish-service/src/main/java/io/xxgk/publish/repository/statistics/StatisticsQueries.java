@@ -83,7 +83,7 @@ public class StatisticsQueries {
      */
     public record Figures(Breakdown breakdown, Map<Integer, LatestRow> latestPerItem, Map<String, Long> byChannel,
                           long channelUnion, long internal, Map<String, Long> withheldByReason, TimelinessCounts timeliness, RequestCounts requests,
-                          Map<String, Map<String, Long>> appeals) {
+                          Map<String, Map<String, Long>> appeals, Map<String, Long> byKindOnChannel) {
     }
 
     /**
@@ -93,7 +93,8 @@ public class StatisticsQueries {
      * @param appealRecordTypes record types counted by outcome (complaints, reviews, lawsuits)
      */
     public Figures figures(String school, LocalDate from, LocalDate to, List<Integer> checklistItems, WorkingCalendar calendar,
-                           int publishWithin, int answerWithin, List<String> appealRecordTypes, LocalDate asOf) {
+                           int publishWithin, int answerWithin, List<String> appealRecordTypes, LocalDate asOf,
+                           String kindHeadingsChannel) {
         try (Connection c = dataSource.getConnection()) {
             snapshot(c);
             Breakdown breakdown = breakdown(c, school, from, to);
@@ -108,7 +109,9 @@ public class StatisticsQueries {
             for (String type : appealRecordTypes) {
                 appeals.put(type, appeals(c, school, from, to, type));
             }
-            return new Figures(breakdown, latest, channels, channelUnion, internal, withheld, timeliness, requests, appeals);
+            Map<String, Long> byKindOnChannel = kindHeadingsChannel == null ? null : byKindOnChannel(c, school, from, to, kindHeadingsChannel);
+            return new Figures(breakdown, latest, channels, channelUnion, internal, withheld, timeliness, requests, appeals,
+                    byKindOnChannel);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed: " + e.getMessage(), e);
         }
@@ -190,6 +193,29 @@ public class StatisticsQueries {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** Published items by kind, of those published through one channel only. */
+    private static Map<String, Long> byKindOnChannel(Connection c, String school, LocalDate from, LocalDate to, String channel)
+            throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select kind, count(*) as n from catalogue_entry
+                where school_code = ? and status = 'PUBLISHED' and item_date between ? and ?
+                  and ? = any(string_to_array(channels, ','))
+                group by kind
+                """)) {
+            ps.setString(1, school);
+            ps.setDate(2, Date.valueOf(from));
+            ps.setDate(3, Date.valueOf(to));
+            ps.setString(4, channel);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString("kind"), rs.getLong("n"));
+                }
+            }
+        }
+        return counts;
     }
 
     /** Distinct items per channel: one item may count under several channels. */

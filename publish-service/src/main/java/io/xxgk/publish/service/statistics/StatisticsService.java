@@ -94,7 +94,8 @@ public class StatisticsService {
         LocalDate asOf = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         Figures f = queries.figures(school.code(), from, to, itemNumbers, workingDays.calendar(),
                 config.publishWithinWorkingDays(), config.answerWithinWorkingDays(),
-                APPEALS.stream().map(Enum::name).toList(), asOf);
+                APPEALS.stream().map(Enum::name).toList(), asOf,
+                kindHeadings.channelOf(school.code()) == null ? null : kindHeadings.channelOf(school.code()).name());
         Breakdown b = f.breakdown();
         Map<Integer, LatestEntry> latest = new HashMap<>();
         f.latestPerItem().forEach((item, row) -> latest.put(item, latestEntry(school.code(), row, from)));
@@ -127,14 +128,17 @@ public class StatisticsService {
                 cov.standingItems(), cov.notApplicableBySchool());
 
         List<Share> withheld = withheld(f.withheldByReason());
+        Map<String, Long> kinds = f.byKindOnChannel() == null ? b.byKind() : f.byKindOnChannel();
+        io.xxgk.contract.event.Channel headingChannel = kindHeadings.channelOf(school.code());
         return new StatisticsView(SchoolView.of(school), period(kind, year), b.total(),
                 withheld.stream().mapToLong(Share::count).sum(), f.internal(), withheld,
-                byCategory, items, byKind(school.code(), b), byChannel(f.byChannel(), b.total()), f.channelUnion(),
+                byCategory, items, byKind(school.code(), kinds), byChannel(f.byChannel(), b.total()), f.channelUnion(),
                 sortedByCount(b.byDepartment(), b.total()), byMonth(b, from, to), coverage,
                 timeliness(f.timeliness(), from, to), requests(f.requests(), asOf),
                 appeals(f.appeals().get(RecordType.COMPLAINT.name())),
                 appeals(f.appeals().get(RecordType.ADMINISTRATIVE_REVIEW.name())),
-                appeals(f.appeals().get(RecordType.LAWSUIT.name())), yearEndFigures.figures(school, kind, year));
+                appeals(f.appeals().get(RecordType.LAWSUIT.name())), yearEndFigures.figures(school, kind, year),
+                headingChannel == null ? null : headingChannel.name(), kinds.values().stream().mapToLong(Long::longValue).sum());
     }
 
     private static LatestEntry latestEntry(String school, LatestRow row, LocalDate from) {
@@ -142,11 +146,13 @@ public class StatisticsService {
                 !row.date().isBefore(from));
     }
 
-    private List<HeadingShare> byKind(String school, Breakdown b) {
+    /** @param byKind counts by stored kind name: of every published item, or of those on the school's heading channel */
+    private List<HeadingShare> byKind(String school, Map<String, Long> byKind) {
         List<KindHeadings.Heading> headings = kindHeadings.forSchool(school);
+        long total = byKind.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> perHeading = new LinkedHashMap<>();
         Map<String, Long> unknownKinds = new HashMap<>();
-        for (var e : b.byKind().entrySet()) {
+        for (var e : byKind.entrySet()) {
             perHeading.merge(KindHeadings.headingOf(headings, e.getKey()), e.getValue(), Long::sum);
             if (!isItemKind(e.getKey())) {
                 unknownKinds.merge(e.getKey(), e.getValue(), Long::sum);
@@ -157,14 +163,14 @@ public class StatisticsService {
             KindHeadings.Heading heading = headings.get(h);
             List<Share> kinds = new ArrayList<>();
             for (ItemKind k : heading.kinds()) {
-                long n = b.byKind().getOrDefault(k.name(), 0L);
-                kinds.add(new Share(k.name(), k.label(), n, Percent.of(n, b.total())));
+                long n = byKind.getOrDefault(k.name(), 0L);
+                kinds.add(new Share(k.name(), k.label(), n, Percent.of(n, total)));
             }
             if (h == headings.size() - 1) {
-                unknownKinds.forEach((k, n) -> kinds.add(new Share(k, k, n, Percent.of(n, b.total()))));
+                unknownKinds.forEach((k, n) -> kinds.add(new Share(k, k, n, Percent.of(n, total))));
             }
             long n = perHeading.getOrDefault(heading.name(), 0L);
-            out.add(new HeadingShare(heading.name(), heading.name(), n, Percent.of(n, b.total()), kinds));
+            out.add(new HeadingShare(heading.name(), heading.name(), n, Percent.of(n, total), kinds));
         }
         return out;
     }

@@ -34,7 +34,9 @@ public record StatisticsView(
         @Schema(description = "因信息公开工作受到的举报（投诉） / complaints") Appeals complaints,
         @Schema(description = "行政复议 / administrative reviews") Appeals administrativeReviews,
         @Schema(description = "行政诉讼 / lawsuits") Appeals lawsuits,
-        @Schema(description = "信息公开办公室填报的年终数据（非清单信息） / the year-end figures the office recorded for the period") YearEndFiguresView yearEndFigures) {
+        @Schema(description = "信息公开办公室填报的年终数据（非清单信息） / the year-end figures the office recorded for the period") YearEndFiguresView yearEndFigures,
+        @Schema(description = "信息类别标题只统计经该渠道公开的信息（学校设置，如 WEBSITE），为空时统计全部 / the channel the kind headings count over (a school's setting), null for all items") String byKindChannel,
+        @Schema(description = "信息类别标题统计的信息条数，即其占比的分母 / the items the kind headings count (the base of their shares)") long byKindTotal) {
 
     /** kind: SCHOOL_YEAR or CALENDAR_YEAR; label e.g. 2021-2022学年 or 2022年度. */
     public record Period(int year, String kind, LocalDate from, LocalDate to, String label) {

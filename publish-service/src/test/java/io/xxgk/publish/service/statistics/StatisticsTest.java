@@ -54,6 +54,9 @@ class StatisticsTest {
         assertEquals(List.of("公文类", "教学类", "科研类", "招生类", "就业类", "招聘类", "招投标类", "其他业务动态类"),
                 json.getList("byKind.key"));
         assertEquals(List.of(40, 60, 24, 37, 4, 15, 21, 347), json.getList("byKind.count"));
+        // as its report does, zzsz counts the headings over the items on its website (all 548 of them)
+        assertEquals("WEBSITE", json.getString("byKindChannel"));
+        assertEquals(548, json.getInt("byKindTotal"));
         assertEquals(List.of(7.3f, 10.9f, 4.4f, 6.8f, 0.7f, 2.7f, 3.8f, 63.3f), json.getList("byKind.percent"));
         // the kinds behind a heading, each with its own count
         assertEquals(Map.of("OFFICIAL_DOCUMENT", 30, "RULE", 6, "PLAN_REPORT", 4, "CADRE_APPOINTMENT", 0),

@@ -150,6 +150,16 @@ class TimelinessTest {
     }
 
     @Test
+    void theItemsDetailShowsWhenTheSystemMadeItPublicBesideTheDeclaredDates() {
+        given().get("/api/v1/schools/" + SCHOOL + "/items/t24-signed").then().statusCode(200)
+                .body("publishedDate", equalTo("2024-03-04"))
+                .body("madePublicAt", equalTo("2024-04-15T03:00:00Z"));
+        given().get("/api/v1/schools/" + SCHOOL + "/items/t24-late-correction").then().statusCode(200)
+                .body("revision", equalTo(2))
+                .body("madePublicAt", equalTo("2024-10-31T03:00:00Z"));
+    }
+
+    @Test
     void aCorrectionIsMeasuredAgainstItsOwnTwentyWorkingDays() {
         JsonPath t = given().get(URL).then().statusCode(200).extract().jsonPath().setRootPath("timeliness.revisions");
         assertEquals(2, t.getInt("evaluated"));
