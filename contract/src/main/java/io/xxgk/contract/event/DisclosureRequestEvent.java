@@ -46,7 +46,10 @@ public record DisclosureRequestEvent(
         NATURAL_PERSON, BUSINESS, RESEARCH_INSTITUTION, PUBLIC_INTEREST_ORGANISATION, LEGAL_SERVICE_ORGANISATION, OTHER
     }
 
-    /** The seven answers of 《高等学校信息公开办法》 (2010), art. 14 and following. */
+    /**
+     * The answers to an application: the seven of 《高等学校信息公开办法》 (2010) and NOT_A_REQUEST, which schools use for a
+     * complaint or petition sent as an application (the 2019 《政府信息公开条例》 art. 39: 不作为政府信息公开申请处理).
+     */
     public enum AnswerType {
         /** 已主动公开的，告知获取的方式和途径 / 予以公开 */
         DISCLOSED,
@@ -60,6 +63,8 @@ public record DisclosureRequestEvent(
         UNCLEAR_AMEND,
         /** 重复申请相同信息，不予重复处理 */
         REPEATED,
+        /** 不属于依申请公开范围（信访、投诉、举报等以申请形式提出的，不作为信息公开申请处理） */
+        NOT_A_REQUEST,
         /** 其他处理 */
         OTHER
     }

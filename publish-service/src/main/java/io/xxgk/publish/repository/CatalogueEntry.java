@@ -72,6 +72,24 @@ public class CatalogueEntry extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** When the system made the current revision public (its sign-off allowed it); null if not public or not known (V9). */
+    @Column(name = "made_public_at")
+    public Instant madePublicAt;
+
+    /** For a revision after the first (更正): the day it was made, the start of its own 20 working days. */
+    @Column(name = "revised_on")
+    public LocalDate revisedOn;
+
+    /** The dates of the item's first publication, kept when later revisions replace the row. */
+    @Column(name = "original_produced_date")
+    public LocalDate originalProducedDate;
+
+    @Column(name = "original_published_date")
+    public LocalDate originalPublishedDate;
+
+    @Column(name = "original_made_public_at")
+    public Instant originalMadePublicAt;
+
     public static CatalogueEntry findEntry(String schoolCode, String itemId) {
         return findById(new Key(schoolCode, itemId));
     }

@@ -6,6 +6,7 @@ import io.xxgk.contract.checklist.ChecklistItem;
 import io.xxgk.contract.school.School;
 import io.xxgk.publish.repository.EntryColumns;
 import io.xxgk.publish.service.coverage.NotApplicableService;
+import io.xxgk.publish.service.links.ColumnLinkService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -31,9 +32,12 @@ public class CatalogueService {
     private final EntityManager em;
     private final ChecklistCatalog checklists;
     private final NotApplicableService notApplicable;
+    private final ColumnLinkService columnLinks;
 
-    public CatalogueService(EntityManager em, ChecklistCatalog checklists, NotApplicableService notApplicable) {
+    public CatalogueService(EntityManager em, ChecklistCatalog checklists, NotApplicableService notApplicable,
+                            ColumnLinkService columnLinks) {
         this.em = em;
+        this.columnLinks = columnLinks;
         this.checklists = checklists;
         this.notApplicable = notApplicable;
     }
@@ -106,6 +110,7 @@ public class CatalogueService {
         }
         ChecklistCoverage coverage = ChecklistCoverage.of(checklist, school.kind(), entries::containsKey, earlier::contains,
                 notApplicable.reasons(school.code()));
+        Map<Integer, String> links = columnLinks.urls(school.code());
         List<CatalogueView.Category> categories = new ArrayList<>();
         for (ChecklistCategory c : checklist.categories()) {
             List<CatalogueView.Item> items = new ArrayList<>();
@@ -113,7 +118,7 @@ public class CatalogueService {
                 items.add(new CatalogueView.Item(i.number(), i.textFor(school.kind()), coverage.status(i.number()).name(),
                         totals.getOrDefault(i.number(), 0L), entries.getOrDefault(i.number(), List.of()),
                         i.responsibleDepartment(), i.updateCadence(), i.subItems(), coverage.reason(i.number()),
-                        i.recurrence().name()));
+                        i.recurrence().name(), links.get(i.number())));
             }
             categories.add(new CatalogueView.Category(c.number(), c.label(), c.name(), items));
         }

@@ -23,11 +23,12 @@ public record CatalogueView(SchoolView school, String checklistVariant, String c
      * status: PUBLISHED, STANDING (a standing item in force from an earlier period: covered), MISSING or
      * NOT_APPLICABLE, then with notApplicableReason (本校不涉及 with the school's reason, or not for this kind of
      * school). recurrence: STANDING or RECURRING. The school's variant may add the responsible department, the update
-     * cadence and sub-items.
+     * cadence and sub-items. columnLink: the 栏目链接, the URL of the item's column on the school's website (set by the
+     * office), or null.
      */
     public record Item(int number, String text, String status, long entryCount, List<Entry> entries,
                        String responsibleDepartment, String updateCadence, List<String> subItems,
-                       String notApplicableReason, String recurrence) {
+                       String notApplicableReason, String recurrence, String columnLink) {
     }
 
     public record Entry(String id, String title, String department, String kind, LocalDate producedDate,

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class CatalogueWriter {
+
+    /** The school's day of an instant (made public on, revised on). */
+    public static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
     /**
      * @throws UnstorableEventException before writing anything, and without dooming the caller's transaction, when
@@ -61,6 +66,7 @@ public class CatalogueWriter {
             entry.schoolCode = e.schoolCode();
             entry.itemId = e.itemId();
         }
+        boolean publicAlready = entry.revision == e.revision() && EntryStatus.PUBLISHED.name().equals(entry.status);
         entry.revision = e.revision();
         // defence in depth: a PUBLISH whose sign-off is incomplete (mode OFFICE or TWO_LEVEL without every approval)
         // is never public; an internal item (校内公开) never is either
@@ -82,7 +88,42 @@ public class CatalogueWriter {
             entry.withholdReason = StorableValues.text(e.withholdReason());
             entry.attachments = e.attachments().isEmpty() ? null : EventCodec.encode(e.attachments());
         }
+        if (EntryStatus.PUBLISHED.name().equals(entry.status) && !publicAlready) {
+            madePublic(entry, e);
+        }
         entry.persist();
+    }
+
+    /**
+     * Records, beside the dates the department declared, when the system made this revision public, and for a
+     * correction the day it was made (its own 20 working days run from there). The first publication's dates are kept
+     * for good: a later correction does not make the original publication look late.
+     */
+    private static void madePublic(CatalogueEntry entry, ItemClassified e) {
+        Instant at = publicAt(e);
+        entry.madePublicAt = at;
+        entry.revisedOn = e.revision() > 1 ? LocalDate.ofInstant(e.classifiedAt() == null ? at : e.classifiedAt(), SCHOOL_ZONE) : null;
+        if (entry.originalProducedDate == null) {
+            entry.originalProducedDate = entry.producedDate;
+            entry.originalPublishedDate = entry.publishedDate;
+            entry.originalMadePublicAt = at;
+        }
+    }
+
+    /**
+     * The moment the sign-off let the revision out: its last step (the approval that completed it), or, in mode AUTO
+     * without steps, when it was classified. ItemClassified carries no submission time; classification follows it.
+     */
+    static Instant publicAt(ItemClassified e) {
+        Instant at = e.classifiedAt();
+        if (e.signOff() != null) {
+            for (SignOffStep s : e.signOff().steps()) {
+                if (s != null && s.at() != null && (at == null || s.at().isAfter(at))) {
+                    at = s.at();
+                }
+            }
+        }
+        return at == null ? Instant.now() : at;
     }
 
     /**

@@ -188,7 +188,8 @@ class BrowseTest {
                 .body("items[0].checklistItem", equalTo(35))
                 .body("items[0].category", equalTo(5))
                 .body("items[0].detailUrl", equalTo(ITEMS + "/" + PERCENT))
-                .body("items[0].link", equalTo(ITEMS + "/" + PERCENT))
+                // the link a person follows is the item's web page, never the JSON API (issue 11 item 3)
+                .body("items[0].link", equalTo("/schools/" + SCHOOL + "/items/" + PERCENT))
                 .body("items[1].link", startsWith("https://www.jcut.edu.cn/"))
                 .body("items[1].publishedDate", nullValue())
                 .body("items[1].producedDate", equalTo("2025-05-20"));
@@ -271,7 +272,7 @@ class BrowseTest {
                 .body("category.number", equalTo(3))
                 .body("category.label", equalTo("三"))
                 .body("category.name", equalTo("财务、资产及收费信息"))
-                .body("link", equalTo(ITEMS + "/" + TENDER))
+                .body("link", equalTo("/schools/" + SCHOOL + "/items/" + TENDER))
                 .body("sourceUrl", nullValue())
                 .body("attachments[0].fileName", equalTo("招标文件.pdf"))
                 .body("attachments[0].size", equalTo(2048))

@@ -14,9 +14,10 @@ class ItemLinksTest {
     }
 
     @Test
-    void theSchoolWebsitePageWinsWhenGivenElseTheEncodedDetail() {
+    void theSchoolWebsitePageWinsWhenGivenElseTheItemsPublicWebPageNeverTheJsonApi() {
         assertEquals("https://www.jclg.edu.cn/xxgk/1.htm", ItemLinks.link("jclg", "a b", "https://www.jclg.edu.cn/xxgk/1.htm"));
-        assertEquals("/api/v1/schools/jclg/items/a%20b", ItemLinks.link("jclg", "a b", null));
-        assertEquals("/api/v1/schools/jclg/items/a%20b", ItemLinks.link("jclg", "a b", " "));
+        assertEquals("/schools/jclg/items/a%20b", ItemLinks.link("jclg", "a b", null));
+        assertEquals("/schools/jclg/items/a%20b", ItemLinks.link("jclg", "a b", " "));
+        assertEquals("/schools/jclg/items/2024%2F%E6%8B%9B%E6%A0%87", ItemLinks.pageUrl("jclg", "2024/招标"));
     }
 }

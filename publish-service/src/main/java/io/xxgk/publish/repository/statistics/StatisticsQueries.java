@@ -50,14 +50,32 @@ public class StatisticsQueries {
     public record LatestRow(String itemId, String title, String sourceUrl, LocalDate date) {
     }
 
-    /** evaluated: published entries; late: more working days than the limit; maxDays: the longest delay. */
-    public record TimelinessCounts(long evaluated, long undated, long late, int maxDays) {
+    /** evaluated: entries measured; unknown: a date missing; late: more working days than the limit; maxDays: the longest delay. */
+    public record Measure(long evaluated, long unknown, long late, int maxDays) {
+
+        public long onTime() {
+            return evaluated - unknown - late;
+        }
+    }
+
+    /**
+     * declared: the department's dates of the first publication; system: to the day the system made it public;
+     * listed/unlisted: declared, of checklist items and of the rest (news); revisions: corrections, each from its own day.
+     */
+    public record TimelinessCounts(Measure declared, Measure system, Measure listed, Measure unlisted, Measure revisions) {
     }
 
     /** Applications received in the period; byAnswer and byApplicant by stored name (UNSPECIFIED: no applicant type). */
     public record RequestCounts(long received, long answered, long answeredInTime, BigDecimal feesYuan,
-                                Map<String, Long> byAnswer, Map<String, Long> byApplicant) {
+                                Map<String, Long> byAnswer, Map<String, Long> byApplicant, List<OverdueRow> overduePending) {
     }
+
+    /** An application without an answer, more working days after receipt than the limit. */
+    public record OverdueRow(String id, LocalDate receivedDate, int workingDays) {
+    }
+
+    /** At most this many overdue pending applications are listed. */
+    public static final int MAX_OVERDUE_LISTED = 200;
 
     /**
      * Everything the statistics of one school and period count. withheldByReason: by stored reason (UNSPECIFIED when
@@ -65,7 +83,7 @@ public class StatisticsQueries {
      */
     public record Figures(Breakdown breakdown, Map<Integer, LatestRow> latestPerItem, Map<String, Long> byChannel,
                           long channelUnion, long internal, Map<String, Long> withheldByReason, TimelinessCounts timeliness, RequestCounts requests,
-                          Map<String, Map<String, Long>> appeals) {
+                          Map<String, Map<String, Long>> appeals, Map<String, Long> byKindOnChannel) {
     }
 
     /**
@@ -75,7 +93,8 @@ public class StatisticsQueries {
      * @param appealRecordTypes record types counted by outcome (complaints, reviews, lawsuits)
      */
     public Figures figures(String school, LocalDate from, LocalDate to, List<Integer> checklistItems, WorkingCalendar calendar,
-                           int publishWithin, int answerWithin, List<String> appealRecordTypes) {
+                           int publishWithin, int answerWithin, List<String> appealRecordTypes, LocalDate asOf,
+                           String kindHeadingsChannel) {
         try (Connection c = dataSource.getConnection()) {
             snapshot(c);
             Breakdown breakdown = breakdown(c, school, from, to);
@@ -85,12 +104,14 @@ public class StatisticsQueries {
             long channelUnion = channelUnion(c, school, from, to);
             long internal = internal(c, school, from, to);
             TimelinessCounts timeliness = timeliness(c, school, from, to, calendar, publishWithin);
-            RequestCounts requests = requests(c, school, from, to, calendar, answerWithin);
+            RequestCounts requests = requests(c, school, from, to, calendar, answerWithin, asOf);
             Map<String, Map<String, Long>> appeals = new LinkedHashMap<>();
             for (String type : appealRecordTypes) {
                 appeals.put(type, appeals(c, school, from, to, type));
             }
-            return new Figures(breakdown, latest, channels, channelUnion, internal, withheld, timeliness, requests, appeals);
+            Map<String, Long> byKindOnChannel = kindHeadingsChannel == null ? null : byKindOnChannel(c, school, from, to, kindHeadingsChannel);
+            return new Figures(breakdown, latest, channels, channelUnion, internal, withheld, timeliness, requests, appeals,
+                    byKindOnChannel);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed: " + e.getMessage(), e);
         }
@@ -174,6 +195,29 @@ public class StatisticsQueries {
         }
     }
 
+    /** Published items by kind, of those published through one channel only. */
+    private static Map<String, Long> byKindOnChannel(Connection c, String school, LocalDate from, LocalDate to, String channel)
+            throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select kind, count(*) as n from catalogue_entry
+                where school_code = ? and status = 'PUBLISHED' and item_date between ? and ?
+                  and ? = any(string_to_array(channels, ','))
+                group by kind
+                """)) {
+            ps.setString(1, school);
+            ps.setDate(2, Date.valueOf(from));
+            ps.setDate(3, Date.valueOf(to));
+            ps.setString(4, channel);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString("kind"), rs.getLong("n"));
+                }
+            }
+        }
+        return counts;
+    }
+
     /** Distinct items per channel: one item may count under several channels. */
     private static Map<String, Long> byChannel(Connection c, String school, LocalDate from, LocalDate to) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
@@ -215,29 +259,73 @@ public class StatisticsQueries {
         return counts;
     }
 
+    /**
+     * Timeliness as the rules mean it, all four measures in one pass over the period's published entries:
+     * <ul>
+     * <li>declared: from the first publication's declared produced date to its declared published date; without a
+     * published date the delay is unknown (never on time);</li>
+     * <li>system: from the same produced date to the day the system made the first publication public (after sign-off);
+     * unknown for entries stored before that was recorded;</li>
+     * <li>by listed (checklist item) and unlisted entries, declared;</li>
+     * <li>revisions (entries whose current revision is a correction): from the day the correction was made to the day
+     * the system made it public — its own working days.</li>
+     * </ul>
+     */
     private static TimelinessCounts timeliness(Connection c, String school, LocalDate from, LocalDate to,
                                                WorkingCalendar calendar, int limit) throws SQLException {
+        Measure all = null;
+        Measure system = null;
+        Measure revisions = null;
+        Map<Boolean, Measure> byListed = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select count(*) as evaluated,
-                       count(*) filter (where published_date is null) as undated,
-                       count(*) filter (where wd > ?) as late,
-                       coalesce(max(wd), 0) as max_days
-                from (select published_date,
-                             xxgk_working_days(produced_date, published_date, cast(? as date[]), cast(? as date[])) as wd
-                      from catalogue_entry
-                      where school_code = ? and status = 'PUBLISHED' and item_date between ? and ?) e
+                with cal as (select cast(? as date[]) as h, cast(? as date[]) as w),
+                e as (select x.listed, x.revision,
+                             case when x.pub is null then null else xxgk_working_days(x.prod, x.pub, cal.h, cal.w) end as wd,
+                             case when x.shown is null then null else xxgk_working_days(x.prod, x.shown, cal.h, cal.w) end as swd,
+                             case when x.revision = 1 then null
+                                  when x.revised_on is null or x.now_shown is null then -1
+                                  else xxgk_working_days(x.revised_on, x.now_shown, cal.h, cal.w) end as rwd
+                      from cal, (select checklist_item is not null as listed, revision, revised_on,
+                                        coalesce(original_produced_date, produced_date) as prod,
+                                        case when original_produced_date is null then published_date
+                                             else original_published_date end as pub,
+                                        (original_made_public_at at time zone 'Asia/Shanghai')::date as shown,
+                                        (made_public_at at time zone 'Asia/Shanghai')::date as now_shown
+                                 from catalogue_entry
+                                 where school_code = ? and status = 'PUBLISHED' and item_date between ? and ?) x)
+                select grouping(listed) as g, listed,
+                       count(*) as n, count(*) filter (where wd is null) as unknown,
+                       count(*) filter (where wd > ?) as late, coalesce(max(wd), 0) as max_days,
+                       count(*) filter (where swd is null) as s_unknown,
+                       count(*) filter (where swd > ?) as s_late, coalesce(max(swd), 0) as s_max,
+                       count(rwd) as r_n, count(*) filter (where rwd = -1) as r_unknown,
+                       count(*) filter (where rwd > ?) as r_late, greatest(coalesce(max(rwd), 0), 0) as r_max
+                from e
+                group by grouping sets ((), (listed))
                 """)) {
-            ps.setInt(1, limit);
-            calendar.bind(ps, 2, 3);
-            ps.setString(4, school);
-            ps.setDate(5, Date.valueOf(from));
-            ps.setDate(6, Date.valueOf(to));
+            calendar.bind(ps, 1, 2);
+            ps.setString(3, school);
+            ps.setDate(4, Date.valueOf(from));
+            ps.setDate(5, Date.valueOf(to));
+            ps.setInt(6, limit);
+            ps.setInt(7, limit);
+            ps.setInt(8, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new TimelinessCounts(rs.getLong("evaluated"), rs.getLong("undated"), rs.getLong("late"),
-                        rs.getInt("max_days"));
+                while (rs.next()) {
+                    Measure declared = new Measure(rs.getLong("n"), rs.getLong("unknown"), rs.getLong("late"), rs.getInt("max_days"));
+                    if (rs.getInt("g") == 1) {
+                        all = declared;
+                        system = new Measure(rs.getLong("n"), rs.getLong("s_unknown"), rs.getLong("s_late"), rs.getInt("s_max"));
+                        revisions = new Measure(rs.getLong("r_n"), rs.getLong("r_unknown"), rs.getLong("r_late"), rs.getInt("r_max"));
+                    } else {
+                        byListed.put(rs.getBoolean("listed"), declared);
+                    }
+                }
             }
         }
+        Measure none = new Measure(0, 0, 0, 0);
+        return new TimelinessCounts(all == null ? none : all, system == null ? none : system,
+                byListed.getOrDefault(true, none), byListed.getOrDefault(false, none), revisions == null ? none : revisions);
     }
 
     /** The newest published entry of each checklist item up to the end of the period: one index probe per item. */
@@ -269,7 +357,7 @@ public class StatisticsQueries {
     }
 
     private static RequestCounts requests(Connection c, String school, LocalDate from, LocalDate to,
-                                          WorkingCalendar calendar, int limit) throws SQLException {
+                                          WorkingCalendar calendar, int limit, LocalDate asOf) throws SQLException {
         long received;
         long answered;
         long inTime;
@@ -321,7 +409,32 @@ public class StatisticsQueries {
                 }
             }
         }
-        return new RequestCounts(received, answered, inTime, fees, byAnswer, byApplicant);
+        List<OverdueRow> overdue = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select record_id, received_date, d
+                from (select record_id, received_date,
+                             xxgk_working_days(received_date, ?, cast(? as date[]), cast(? as date[])) as d
+                      from disclosure_request
+                      where school_code = ? and record_type = 'APPLICATION' and answer_type is null
+                        and received_date between ? and ?) p
+                where d > ?
+                order by received_date, record_id
+                limit ?
+                """)) {
+            ps.setDate(1, Date.valueOf(asOf));
+            calendar.bind(ps, 2, 3);
+            ps.setString(4, school);
+            ps.setDate(5, Date.valueOf(from));
+            ps.setDate(6, Date.valueOf(to));
+            ps.setInt(7, limit);
+            ps.setInt(8, MAX_OVERDUE_LISTED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    overdue.add(new OverdueRow(rs.getString("record_id"), rs.getDate("received_date").toLocalDate(), rs.getInt("d")));
+                }
+            }
+        }
+        return new RequestCounts(received, answered, inTime, fees, byAnswer, byApplicant, overdue);
     }
 
     private static Map<String, Long> appeals(Connection c, String school, LocalDate from, LocalDate to, String recordType)

@@ -87,7 +87,8 @@ public class EntrySearchService {
                 .map(s -> new ItemDetail.Code(s, channelLabel(s))).toList();
         return Optional.of(new ItemDetail(e.itemId, school.code(), e.revision, e.title, e.body, e.department, e.kind,
                 kindLabel(e.kind), e.producedDate, e.publishedDate, channels, item, category,
-                ItemLinks.link(school.code(), e.itemId, e.sourceUrl), e.sourceUrl, EntryColumns.attachments(e.attachments), e.updatedAt));
+                ItemLinks.link(school.code(), e.itemId, e.sourceUrl), e.sourceUrl, EntryColumns.attachments(e.attachments), e.updatedAt,
+                e.madePublicAt));
     }
 
     /**

@@ -13,6 +13,7 @@ import io.xxgk.publish.service.ChecklistCoverage;
 import io.xxgk.publish.service.ChecklistCoverage.Status;
 import io.xxgk.publish.service.ItemLinks;
 import io.xxgk.publish.service.Percent;
+import io.xxgk.publish.service.links.ColumnLinkService;
 import io.xxgk.publish.service.SchoolView;
 import io.xxgk.publish.service.statistics.StatisticsService;
 import io.xxgk.publish.service.statistics.StatisticsView;
@@ -47,15 +48,17 @@ public class CoverageService {
     private final NotApplicableService notApplicable;
     private final WorkingDays workingDays;
     private final int waitingLimit;
+    private final ColumnLinkService columnLinks;
 
     public CoverageService(CoverageQueries queries, ChecklistCatalog checklists, NotApplicableService notApplicable,
-                           WorkingDays workingDays,
+                           WorkingDays workingDays, ColumnLinkService columnLinks,
                            @ConfigProperty(name = "xxgk.coverage.waiting-working-days", defaultValue = "5") int waitingLimit) {
         this.queries = queries;
         this.checklists = checklists;
         this.notApplicable = notApplicable;
         this.workingDays = workingDays;
         this.waitingLimit = waitingLimit;
+        this.columnLinks = columnLinks;
     }
 
     public static LocalDate today() {
@@ -79,13 +82,14 @@ public class CoverageService {
                 i -> evidence.containsKey(i) && evidence.get(i).inPeriod() > 0,
                 i -> evidence.containsKey(i) && evidence.get(i).latestBefore() != null, reasons);
 
+        Map<Integer, String> links = columnLinks.urls(school.code());
         List<CoverageView.Category> categories = new ArrayList<>();
         List<CoverageView.Item> all = new ArrayList<>();
         for (ChecklistCategory c : checklist.categories()) {
             List<CoverageView.Item> items = new ArrayList<>();
             for (ChecklistItem i : c.items()) {
                 CoverageView.Item item = item(school, i, rule, evidence.get(i.number()), marks.get(i.number()),
-                        from, to, asOf);
+                        from, to, asOf, links.get(i.number()));
                 all.add(item);
                 if (department == null || department.equals(item.department())) {
                     items.add(item);
@@ -111,7 +115,7 @@ public class CoverageService {
     }
 
     private CoverageView.Item item(School school, ChecklistItem i, ChecklistCoverage rule, ItemEvidence ev,
-                                   NotApplicableView mark, LocalDate from, LocalDate to, LocalDate asOf) {
+                                   NotApplicableView mark, LocalDate from, LocalDate to, LocalDate asOf, String columnLink) {
         Status status = rule.status(i.number());
         String department = i.responsibleDepartment() != null ? i.responsibleDepartment()
                 : ev == null ? null : ev.latest().department();
@@ -123,7 +127,7 @@ public class CoverageService {
         return new CoverageView.Item(i.number(), i.textFor(school.kind()), i.recurrence().name(), i.recurrence().label(),
                 i.cadenceText(), department, status.name(), statusLabel(status, mark), rule.reason(i.number()),
                 status == Status.NOT_APPLICABLE ? mark : null, ev == null ? 0 : ev.inPeriod(), latest, dueDate, overdue,
-                overdue ? workingDays.between(dueDate, asOf) : 0);
+                overdue ? workingDays.between(dueDate, asOf) : 0, columnLink);
     }
 
     /** The deadline in the period from the cadence: the fixed day, or the expected event plus its working days. */

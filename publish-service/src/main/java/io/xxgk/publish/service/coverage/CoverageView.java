@@ -48,11 +48,12 @@ public record CoverageView(
     /**
      * status: PUBLISHED, STANDING, MISSING or NOT_APPLICABLE (statusLabel in Chinese); reason: why not applicable;
      * notApplicable: the school's 不涉及 mark with who and when; department: the variant's responsible department,
-     * else the department of the newest entry; dueDate: from the cadence (null when it has no date in the period).
+     * else the department of the newest entry; dueDate: from the cadence (null when it has no date in the period);
+     * columnLink: the 栏目链接 the office set for the item, or null.
      */
     public record Item(int number, String text, String recurrence, String recurrenceLabel, String cadence, String department,
                        String status, String statusLabel, String reason, NotApplicableView notApplicable, long entriesInPeriod,
-                       Entry latest, LocalDate dueDate, boolean overdue, int overdueWorkingDays) {
+                       Entry latest, LocalDate dueDate, boolean overdue, int overdueWorkingDays, String columnLink) {
     }
 
     public record Entry(String id, String title, String department, LocalDate date, String link, boolean inPeriod) {

@@ -70,9 +70,12 @@ public class ProvinceService {
                         select p.code,
                                count(*) filter (where e.status = 'PUBLISHED') as published,
                                count(*) filter (where e.status = 'WITHHELD') as withheld,
-                               count(*) filter (where e.status = 'PUBLISHED' and e.published_date is null) as undated,
-                               count(*) filter (where e.status = 'PUBLISHED' and xxgk_working_days(e.produced_date,
-                                   e.published_date, cast(? as date[]), cast(? as date[])) > ?) as late
+                               count(*) filter (where e.status = 'PUBLISHED' and (case when e.original_produced_date is null
+                                   then e.published_date else e.original_published_date end) is null) as undated,
+                               count(*) filter (where e.status = 'PUBLISHED' and xxgk_working_days(
+                                   coalesce(e.original_produced_date, e.produced_date),
+                                   case when e.original_produced_date is null then e.published_date else e.original_published_date end,
+                                   cast(? as date[]), cast(? as date[])) > ?) as late
                         from %s
                         join catalogue_entry e on e.school_code = p.code and e.status in ('PUBLISHED', 'WITHHELD')
                              and e.item_date between p.d_from and p.d_to
@@ -127,7 +130,8 @@ public class ProvinceService {
             Set<Integer> before = itemsBefore.getOrDefault(school.code(), Set.of());
             ChecklistCoverage coverage = ChecklistCoverage.of(checklists.forSchool(school), school.kind(), items::contains,
                     before::contains, marks.getOrDefault(school.code(), Map.of()));
-            long onTime = n.published() - n.late();
+            // as the statistics count it: an item without a published date is unknown, not on time
+            long onTime = n.published() - n.late() - n.undated();
             rows.add(new ProvinceOverview.SchoolRow(SchoolView.of(school), StatisticsService.period(school.statisticsPeriod(), year),
                     n.published(), n.withheld(),
                     new ProvinceOverview.Coverage(coverage.applicable(), coverage.published(), coverage.missing(),

@@ -40,6 +40,12 @@ public class KindHeadings {
         return bySchool.getOrDefault(schoolCode, defaults);
     }
 
+    /** The channel the school's headings are counted over (its setting kind-headings-channel), or null for every item. */
+    public io.xxgk.contract.event.Channel channelOf(String schoolCode) {
+        StatisticsConfig.SchoolStatistics s = config.schools().get(schoolCode);
+        return s == null ? null : s.kindHeadingsChannel().orElse(null);
+    }
+
     /** The heading of a stored kind name; unknown names go to the other-heading (the last heading). */
     public static String headingOf(List<Heading> headings, String kind) {
         for (Heading h : headings) {

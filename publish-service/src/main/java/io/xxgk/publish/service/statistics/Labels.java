@@ -12,6 +12,11 @@ public final class Labels {
     private Labels() {
     }
 
+    /** Where the two wordings of the answers come from. */
+    public static final String ANSWER_SOURCES = "《高等学校信息公开办法》（2010年）" + WorkingDays.ANSWER_ARTICLE.replace("《高等学校信息公开办法》", "")
+            + "；《中华人民共和国政府信息公开条例》（2019年修订）第三十六条、第三十九条";
+
+    /** The wording of 《高等学校信息公开办法》 (2010), as the school's annual report has used it. */
     public static String answer(AnswerType a) {
         return switch (a) {
             case DISCLOSED -> "予以公开";
@@ -20,6 +25,21 @@ public final class Labels {
             case PARTIALLY_DISCLOSED -> "部分公开";
             case UNCLEAR_AMEND -> "申请内容不明确，告知更改、补充";
             case REPEATED -> "重复申请，不予重复处理";
+            case NOT_A_REQUEST -> "不属于依申请公开范围";
+            case OTHER -> "其他处理";
+        };
+    }
+
+    /** The wording of the 2019 《政府信息公开条例》 (art. 36, 39) and its report tables, which many schools now use. */
+    public static String answer2019(AnswerType a) {
+        return switch (a) {
+            case DISCLOSED -> "予以公开";
+            case WITHHELD -> "不予公开";
+            case NOT_HELD -> "无法提供：本机关不掌握相关信息或信息不存在";
+            case PARTIALLY_DISCLOSED -> "部分公开（区分处理）";
+            case UNCLEAR_AMEND -> "告知作出补正：申请内容不明确";
+            case REPEATED -> "不予处理：重复申请";
+            case NOT_A_REQUEST -> "不予处理：信访举报投诉类申请，不作为信息公开申请处理";
             case OTHER -> "其他处理";
         };
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * xxgk.statistics.heading-order=公文类,教学类,...
  * xxgk.statistics.other-heading=其他业务动态类
  * xxgk.statistics.schools.zzsz.kind-headings."制度类"=RULE        # replaces the default mapping for zzsz
+ * xxgk.statistics.schools.zzsz.kind-headings-channel=WEBSITE      # zzsz's headings count website items only
  * xxgk.statistics.calendar-dir=/etc/xxgk/calendar                  # <year>.tsv files replacing the bundled years
  * xxgk.statistics.holidays=2027-01-01,...                         # extra statutory holidays (放假日)
  * xxgk.statistics.make-up-working-days=...                        # extra weekend working days (调休上班日)
@@ -63,5 +64,12 @@ public interface StatisticsConfig {
         Optional<List<String>> headingOrder();
 
         Optional<String> otherHeading();
+
+        /**
+         * When present, the kind headings count only the items published through this channel (e.g. WEBSITE: 株洲师范's
+         * report counts "通过官方网站公开信息共计548条，其中公文类…"), their shares of those items; the other figures still
+         * count every channel.
+         */
+        Optional<io.xxgk.contract.event.Channel> kindHeadingsChannel();
     }
 }

@@ -23,6 +23,8 @@ import io.xxgk.publish.service.ItemLinks;
 import io.xxgk.publish.service.Percent;
 import io.xxgk.publish.service.SchoolView;
 import io.xxgk.publish.service.coverage.NotApplicableService;
+import io.xxgk.publish.service.links.ColumnLinkService;
+import io.xxgk.publish.service.yearend.YearEndFiguresService;
 import io.xxgk.publish.service.statistics.StatisticsView.Appeals;
 import io.xxgk.publish.service.statistics.StatisticsView.ChecklistItemStat;
 import io.xxgk.publish.service.statistics.StatisticsView.Coverage;
@@ -60,10 +62,15 @@ public class StatisticsService {
     private final WorkingDays workingDays;
     private final StatisticsConfig config;
     private final NotApplicableService notApplicable;
+    private final ColumnLinkService columnLinks;
+    private final YearEndFiguresService yearEndFigures;
 
     public StatisticsService(StatisticsQueries queries, ChecklistCatalog checklists, KindHeadings kindHeadings,
-                             WorkingDays workingDays, StatisticsConfig config, NotApplicableService notApplicable) {
+                             WorkingDays workingDays, StatisticsConfig config, NotApplicableService notApplicable,
+                             ColumnLinkService columnLinks, YearEndFiguresService yearEndFigures) {
+        this.yearEndFigures = yearEndFigures;
         this.queries = queries;
+        this.columnLinks = columnLinks;
         this.notApplicable = notApplicable;
         this.checklists = checklists;
         this.kindHeadings = kindHeadings;
@@ -83,9 +90,12 @@ public class StatisticsService {
         Checklist checklist = checklists.forSchool(school);
         List<Integer> itemNumbers = checklist.categories().stream().flatMap(cat -> cat.items().stream())
                 .map(ChecklistItem::number).toList();
+        // pending applications are overdue as of today, in the school's time zone
+        LocalDate asOf = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         Figures f = queries.figures(school.code(), from, to, itemNumbers, workingDays.calendar(),
                 config.publishWithinWorkingDays(), config.answerWithinWorkingDays(),
-                APPEALS.stream().map(Enum::name).toList());
+                APPEALS.stream().map(Enum::name).toList(), asOf,
+                kindHeadings.channelOf(school.code()) == null ? null : kindHeadings.channelOf(school.code()).name());
         Breakdown b = f.breakdown();
         Map<Integer, LatestEntry> latest = new HashMap<>();
         f.latestPerItem().forEach((item, row) -> latest.put(item, latestEntry(school.code(), row, from)));
@@ -101,13 +111,14 @@ public class StatisticsService {
         // after the snapshot's queries: the marks are read in the same transaction
         ChecklistCoverage cov = ChecklistCoverage.of(checklist, school.kind(), i -> b.byItem().getOrDefault(i, 0L) > 0,
                 i -> latest.containsKey(i) && !latest.get(i).inPeriod(), notApplicable.reasons(school.code()));
+        Map<Integer, String> links = columnLinks.urls(school.code());
         List<ChecklistItemStat> items = new ArrayList<>();
         for (ChecklistCategory cat : checklist.categories()) {
             for (ChecklistItem i : cat.items()) {
                 long n = b.byItem().getOrDefault(i.number(), 0L);
                 items.add(new ChecklistItemStat(i.number(), cat.number(), cat.name(), i.textFor(school.kind()),
                         cov.status(i.number()).name(), n, Percent.of(n, b.total()), latest.get(i.number()),
-                        cov.reason(i.number()), i.recurrence().name()));
+                        cov.reason(i.number()), i.recurrence().name(), links.get(i.number())));
             }
         }
         // missing (recurring) items that have a published entry from before the period
@@ -117,14 +128,17 @@ public class StatisticsService {
                 cov.standingItems(), cov.notApplicableBySchool());
 
         List<Share> withheld = withheld(f.withheldByReason());
+        Map<String, Long> kinds = f.byKindOnChannel() == null ? b.byKind() : f.byKindOnChannel();
+        io.xxgk.contract.event.Channel headingChannel = kindHeadings.channelOf(school.code());
         return new StatisticsView(SchoolView.of(school), period(kind, year), b.total(),
                 withheld.stream().mapToLong(Share::count).sum(), f.internal(), withheld,
-                byCategory, items, byKind(school.code(), b), byChannel(f.byChannel(), b.total()), f.channelUnion(),
+                byCategory, items, byKind(school.code(), kinds), byChannel(f.byChannel(), b.total()), f.channelUnion(),
                 sortedByCount(b.byDepartment(), b.total()), byMonth(b, from, to), coverage,
-                timeliness(f.timeliness(), from, to), requests(f.requests()),
+                timeliness(f.timeliness(), from, to), requests(f.requests(), asOf),
                 appeals(f.appeals().get(RecordType.COMPLAINT.name())),
                 appeals(f.appeals().get(RecordType.ADMINISTRATIVE_REVIEW.name())),
-                appeals(f.appeals().get(RecordType.LAWSUIT.name())));
+                appeals(f.appeals().get(RecordType.LAWSUIT.name())), yearEndFigures.figures(school, kind, year),
+                headingChannel == null ? null : headingChannel.name(), kinds.values().stream().mapToLong(Long::longValue).sum());
     }
 
     private static LatestEntry latestEntry(String school, LatestRow row, LocalDate from) {
@@ -132,11 +146,13 @@ public class StatisticsService {
                 !row.date().isBefore(from));
     }
 
-    private List<HeadingShare> byKind(String school, Breakdown b) {
+    /** @param byKind counts by stored kind name: of every published item, or of those on the school's heading channel */
+    private List<HeadingShare> byKind(String school, Map<String, Long> byKind) {
         List<KindHeadings.Heading> headings = kindHeadings.forSchool(school);
+        long total = byKind.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> perHeading = new LinkedHashMap<>();
         Map<String, Long> unknownKinds = new HashMap<>();
-        for (var e : b.byKind().entrySet()) {
+        for (var e : byKind.entrySet()) {
             perHeading.merge(KindHeadings.headingOf(headings, e.getKey()), e.getValue(), Long::sum);
             if (!isItemKind(e.getKey())) {
                 unknownKinds.merge(e.getKey(), e.getValue(), Long::sum);
@@ -147,14 +163,14 @@ public class StatisticsService {
             KindHeadings.Heading heading = headings.get(h);
             List<Share> kinds = new ArrayList<>();
             for (ItemKind k : heading.kinds()) {
-                long n = b.byKind().getOrDefault(k.name(), 0L);
-                kinds.add(new Share(k.name(), k.label(), n, Percent.of(n, b.total())));
+                long n = byKind.getOrDefault(k.name(), 0L);
+                kinds.add(new Share(k.name(), k.label(), n, Percent.of(n, total)));
             }
             if (h == headings.size() - 1) {
-                unknownKinds.forEach((k, n) -> kinds.add(new Share(k, k, n, Percent.of(n, b.total()))));
+                unknownKinds.forEach((k, n) -> kinds.add(new Share(k, k, n, Percent.of(n, total))));
             }
             long n = perHeading.getOrDefault(heading.name(), 0L);
-            out.add(new HeadingShare(heading.name(), heading.name(), n, Percent.of(n, b.total()), kinds));
+            out.add(new HeadingShare(heading.name(), heading.name(), n, Percent.of(n, total), kinds));
         }
         return out;
     }
@@ -217,19 +233,31 @@ public class StatisticsService {
     }
 
     private Timeliness timeliness(TimelinessCounts t, LocalDate from, LocalDate to) {
-        long onTime = t.evaluated() - t.late();
-        return new Timeliness(config.publishWithinWorkingDays(), t.evaluated(), onTime, t.late(), t.undated(),
-                Percent.of(onTime, t.evaluated()), t.maxDays(), WorkingDays.RULE_ZH, workingDays.calendarNote(from, to));
+        StatisticsQueries.Measure d = t.declared();
+        return new Timeliness(config.publishWithinWorkingDays(), d.evaluated(), d.onTime(), d.late(), d.unknown(),
+                Percent.of(d.onTime(), d.evaluated()), d.maxDays(), WorkingDays.RULE_ZH, workingDays.calendarNote(from, to),
+                d.unknown(), Percent.of(d.onTime(), d.evaluated() - d.unknown()),
+                measure("系统公开日期：自信息产生之日至审核通过、系统公开之日 / produced to made public by the system", t.system()),
+                measure("清单事项，按填报的产生与公开日期 / checklist items, declared dates", t.listed()),
+                measure("清单外信息（新闻等），按填报的产生与公开日期 / other items, declared dates", t.unlisted()),
+                measure("更正信息：自更正之日至系统公开之日 / corrections, from the day made to made public", t.revisions()));
     }
 
-    private Requests requests(RequestCounts r) {
+    private static StatisticsView.Measure measure(String basis, StatisticsQueries.Measure m) {
+        return new StatisticsView.Measure(basis, m.evaluated(), m.onTime(), m.late(), m.unknown(),
+                Percent.of(m.onTime(), m.evaluated()), m.maxDays());
+    }
+
+    private Requests requests(RequestCounts r, LocalDate asOf) {
         long received = r.received();
         Map<AnswerType, Long> byAnswer = new EnumMap<>(AnswerType.class);
         r.byAnswer().forEach((a, n) -> byAnswer.merge(AnswerType.valueOf(a), n, Long::sum));
         List<Share> answers = new ArrayList<>();
+        List<Share> answers2019 = new ArrayList<>();
         for (AnswerType a : AnswerType.values()) {
             long n = byAnswer.getOrDefault(a, 0L);
             answers.add(new Share(a.name(), Labels.answer(a), n, Percent.of(n, received)));
+            answers2019.add(new Share(a.name(), Labels.answer2019(a), n, Percent.of(n, received)));
         }
         List<Share> applicants = new ArrayList<>();
         for (ApplicantType a : ApplicantType.values()) {
@@ -242,7 +270,8 @@ public class StatisticsService {
         }
         return new Requests(received, r.answered(), received - r.answered(), answers, applicants,
                 config.answerWithinWorkingDays(), r.answeredInTime(), Percent.of(r.answeredInTime(), r.answered()),
-                r.feesYuan());
+                r.feesYuan(), answers2019, Labels.ANSWER_SOURCES, Percent.of(r.answeredInTime(), received), asOf,
+                r.overduePending().stream().map(o -> new StatisticsView.OverdueApplication(o.id(), o.receivedDate(), o.workingDays())).toList());
     }
 
     private static Appeals appeals(Map<String, Long> byOutcome) {

@@ -1,6 +1,7 @@
 package io.xxgk.publish.service.statistics;
 
 import io.xxgk.publish.service.SchoolView;
+import io.xxgk.publish.service.yearend.YearEndFiguresView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -32,7 +33,10 @@ public record StatisticsView(
         Requests requests,
         @Schema(description = "因信息公开工作受到的举报（投诉） / complaints") Appeals complaints,
         @Schema(description = "行政复议 / administrative reviews") Appeals administrativeReviews,
-        @Schema(description = "行政诉讼 / lawsuits") Appeals lawsuits) {
+        @Schema(description = "行政诉讼 / lawsuits") Appeals lawsuits,
+        @Schema(description = "信息公开办公室填报的年终数据（非清单信息） / the year-end figures the office recorded for the period") YearEndFiguresView yearEndFigures,
+        @Schema(description = "信息类别标题只统计经该渠道公开的信息（学校设置，如 WEBSITE），为空时统计全部 / the channel the kind headings count over (a school's setting), null for all items") String byKindChannel,
+        @Schema(description = "信息类别标题统计的信息条数，即其占比的分母 / the items the kind headings count (the base of their shares)") long byKindTotal) {
 
     /** kind: SCHOOL_YEAR or CALENDAR_YEAR; label e.g. 2021-2022学年 or 2022年度. */
     public record Period(int year, String kind, LocalDate from, LocalDate to, String label) {
@@ -49,11 +53,13 @@ public record StatisticsView(
      * status: PUBLISHED (at least one published entry in the period), STANDING (a standing item in force from an
      * earlier period), MISSING or NOT_APPLICABLE (notApplicableReason: the school's 不涉及 reason, or not for this
      * kind of school). latest: the newest published entry up to the end of the period (may be from an earlier year:
-     * then inPeriod is false). recurrence: STANDING or RECURRING, from the checklist variant.
+     * then inPeriod is false). recurrence: STANDING or RECURRING, from the checklist variant. columnLink: the
+     * 栏目链接, the URL of the item's column on the school's website as the office set it (null when not set).
      */
     public record ChecklistItemStat(int number, int category, String categoryName, String text, String status,
                                     long count, BigDecimal percent, LatestEntry latest, String notApplicableReason,
-                                    String recurrence) {
+                                    String recurrence,
+                                    @Schema(description = "栏目链接：该事项在学校网站上的栏目网址 / the item's column on the school's website") String columnLink) {
     }
 
     public record LatestEntry(String id, String title, LocalDate date, String link, boolean inPeriod) {
@@ -72,21 +78,49 @@ public record StatisticsView(
     }
 
     /**
-     * evaluated = published; onTime includes the undated items (no publishedDate: taken as published the day they
-     * were produced); percentOnTime = onTime / evaluated; maxWorkingDays: the longest delay among dated items;
-     * calendarNote: set when the period touches a year the holiday calendar does not cover.
+     * Proactive disclosure within limitWorkingDays (第十八条), by the dates the departments declared for each item's first
+     * publication: evaluated = published; an item without a published date is unknown (undated = unknown), never on
+     * time; onTime = evaluated - late - unknown; percentOnTime = onTime / evaluated; percentOnTimeOfDated = onTime /
+     * (evaluated - unknown); maxWorkingDays: the longest delay among dated items; calendarNote: set when the period
+     * touches a year the holiday calendar does not cover. Beside it: madePublic (to the day the system made the first
+     * publication public after its sign-off; unknown for entries stored before that was recorded), checklistItems and
+     * otherItems (the declared figure split: items of the checklist apart from news and other items), and revisions
+     * (corrections whose current revision is in the period, each from the day it was made to the day the system made
+     * it public: their own working days).
      */
     public record Timeliness(int limitWorkingDays, long evaluated, long onTime, long late, long undated,
-                             BigDecimal percentOnTime, int maxWorkingDays, String rule, String calendarNote) {
+                             BigDecimal percentOnTime, int maxWorkingDays, String rule, String calendarNote,
+                             long unknown, BigDecimal percentOnTimeOfDated,
+                             @Schema(description = "按系统实际公开（审核通过后发布）之日计 / by the day the system made it public") Measure madePublic,
+                             @Schema(description = "清单事项信息 / checklist items") Measure checklistItems,
+                             @Schema(description = "清单外信息（新闻等） / items outside the checklist (news ...)") Measure otherItems,
+                             @Schema(description = "更正（修订）信息，自更正之日起计 / corrections, from the day each was made") Measure revisions) {
+    }
+
+    /** One way of measuring: onTime = evaluated - late - unknown; percentOnTime = onTime / evaluated. */
+    public record Measure(String basis, long evaluated, long onTime, long late, long unknown, BigDecimal percentOnTime,
+                          int maxWorkingDays) {
     }
 
     /**
-     * Applications for disclosure received in the period. byAnswer: the seven answers (share of received);
-     * answeredWithinLimit: answered within limitWorkingDays working days of receipt (percentWithinLimit of answered).
+     * Applications for disclosure received in the period. byAnswer: every answer (share of received) in the wording of
+     * the 2010 Measures, byAnswer2019 the same counts in the wording of the 2019 条例 (answerSources names both);
+     * answeredWithinLimit: answered within limitWorkingDays working days of receipt (第十九条); percentWithinLimit of
+     * answered, percentOfReceivedWithinLimit of received (what the rules ask); overduePending: applications still
+     * without an answer more than limitWorkingDays working days after receipt as of asOf, oldest first.
      */
     public record Requests(long received, long answered, long pending, List<Share> byAnswer, List<Share> byApplicant,
                            int limitWorkingDays, long answeredWithinLimit, BigDecimal percentWithinLimit,
-                           BigDecimal feesYuan) {
+                           BigDecimal feesYuan,
+                           @Schema(description = "按《政府信息公开条例》（2019）表述的答复类型 / the answers in the 2019 regulation's wording") List<Share> byAnswer2019,
+                           String answerSources,
+                           @Schema(description = "按期答复数占收到申请数的比例 / answered in time, share of received") BigDecimal percentOfReceivedWithinLimit,
+                           LocalDate asOf,
+                           @Schema(description = "已超过答复期限仍未答复的申请 / pending applications past the limit") List<OverdueApplication> overduePending) {
+    }
+
+    /** A pending application: received on receivedDate, workingDays working days ago (as of the statistics' asOf). */
+    public record OverdueApplication(String id, LocalDate receivedDate, int workingDays) {
     }
 
     /** Received in the period, by outcome (share of total); an entry without outcome counts as PENDING. */

@@ -23,9 +23,10 @@ import java.util.TreeSet;
  * the day an item is produced (or an application received) does not count, as in "within 20 working days
  * of being produced". Same day or earlier: 0.</li>
  * <li>An item is published on time when its working days from {@code producedDate} to {@code publishedDate} are at
- * most {@code xxgk.statistics.publish-within-working-days} (20). An item without a publishedDate is taken as
- * published the day it was produced (the catalogue dates it by item_date too), so
- * it counts as on time; the statistics report how many such items there were ({@code undated}).</li>
+ * most {@code xxgk.statistics.publish-within-working-days} (20). An item without a publishedDate is NOT on
+ * time: its timeliness is unknown, and the statistics report how many such items there were ({@code unknown}); the
+ * catalogue still dates it by item_date. A correction is measured from the day it was made, not from the item's
+ * producedDate.</li>
  * <li>An application is answered on time when its working days from receivedDate to answeredDate are at most
  * {@code xxgk.statistics.answer-within-working-days} (15).</li>
  * </ul>
@@ -41,7 +42,8 @@ public class WorkingDays {
     public static final String RULE_ZH = "主动公开的信息自制作完成或者获取之日起20个工作日内公开（" + PROACTIVE_ARTICLE + "），"
             + "依申请公开自收到申请之日起15个工作日内答复（" + ANSWER_ARTICLE + "）。"
             + "工作日按周一至周五计，扣除国务院办公厅公布的法定节假日，计入调休上班日；"
-            + "自信息产生（申请收到）之日的次日起算，至公开（答复）之日止。未填写公开日期的信息按产生当日公开计，计为及时公开，并单列其数量。";
+            + "自信息产生（申请收到）之日的次日起算，至公开（答复）之日止。未填写公开日期的信息及时性不明，不计为及时公开，单列其数量；"
+            + "更正信息自更正之日起另计20个工作日。";
 
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> makeUpWorkingDays;

@@ -79,16 +79,19 @@ class ProvinceOverviewTest {
                 .body("schools.find { it.school.code == 'zzsz' }.coverage.percent", equalTo(29.3f))
                 .body("schools.find { it.school.code == 'zzsz' }.timeliness.late", equalTo(8))
                 .body("schools.find { it.school.code == 'zzsz' }.timeliness.undated", equalTo(5))
-                .body("schools.find { it.school.code == 'zzsz' }.timeliness.percentOnTime", equalTo(98.5f))
+                // the 5 undated are unknown, not on time: 535 of 548
+                .body("schools.find { it.school.code == 'zzsz' }.timeliness.onTime", equalTo(535))
+                .body("schools.find { it.school.code == 'zzsz' }.timeliness.percentOnTime", equalTo(97.6f))
                 .body("schools.find { it.school.code == 'zjjhk' }.period.from", equalTo("2022-01-01"))
                 .body("schools.find { it.school.code == 'zjjhk' }.period.to", equalTo("2022-12-31"))
                 .body("schools.find { it.school.code == 'zjjhk' }.period.label", equalTo("2022年度"))
                 .body("schools.find { it.school.code == 'zjjhk' }.coverage.published", equalTo(3))
                 .body("schools.find { it.school.code == 'zjjhk' }.coverage.missingItems", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(18)))
-                // 2022-03-01 to 2022-04-29: over 20 working days, late; the undated one counts as on time
+                // 2022-03-01 to 2022-04-29: over 20 working days, late; the undated one is unknown, not on time
                 .body("schools.find { it.school.code == 'zjjhk' }.timeliness.late", equalTo(1))
-                .body("schools.find { it.school.code == 'zjjhk' }.timeliness.onTime", equalTo(3))
-                .body("schools.find { it.school.code == 'zjjhk' }.timeliness.percentOnTime", equalTo(75.0f));
+                .body("schools.find { it.school.code == 'zjjhk' }.timeliness.undated", equalTo(1))
+                .body("schools.find { it.school.code == 'zjjhk' }.timeliness.onTime", equalTo(2))
+                .body("schools.find { it.school.code == 'zjjhk' }.timeliness.percentOnTime", equalTo(50.0f));
 
         // every school when no province is given, in directory order
         given().when().get("/api/v1/province/overview?year=2022").then().statusCode(200)

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -53,6 +54,9 @@ class StatisticsTest {
         assertEquals(List.of("公文类", "教学类", "科研类", "招生类", "就业类", "招聘类", "招投标类", "其他业务动态类"),
                 json.getList("byKind.key"));
         assertEquals(List.of(40, 60, 24, 37, 4, 15, 21, 347), json.getList("byKind.count"));
+        // as its report does, zzsz counts the headings over the items on its website (all 548 of them)
+        assertEquals("WEBSITE", json.getString("byKindChannel"));
+        assertEquals(548, json.getInt("byKindTotal"));
         assertEquals(List.of(7.3f, 10.9f, 4.4f, 6.8f, 0.7f, 2.7f, 3.8f, 63.3f), json.getList("byKind.percent"));
         // the kinds behind a heading, each with its own count
         assertEquals(Map.of("OFFICIAL_DOCUMENT", 30, "RULE", 6, "PLAN_REPORT", 4, "CADRE_APPOINTMENT", 0),
@@ -138,19 +142,31 @@ class StatisticsTest {
                 .body("byChecklistItem.find { it.number == 36 }.latest.id", equalTo("zzsz22-before"))
                 .body("byChecklistItem.find { it.number == 36 }.latest.inPeriod", equalTo(false))
                 .body("byChecklistItem.find { it.number == 11 }.status", equalTo("NOT_APPLICABLE"))
-                .body("byChecklistItem.find { it.number == 18 }.latest.link", containsString("/api/v1/schools/zzsz/items/zzsz22-"))
+                .body("byChecklistItem.find { it.number == 18 }.latest.link", startsWith("/schools/zzsz/items/zzsz22-"))
                 .body("byChecklistItem.find { it.number == 18 }.latest.inPeriod", equalTo(true));
     }
 
     @Test
-    void timelinessCountsWorkingDaysAndTakesUndatedItemsAsOnTime() {
+    void timelinessCountsWorkingDaysAndUndatedItemsAreUnknownNotOnTime() {
         given().when().get(URL).then().statusCode(200)
                 .body("timeliness.limitWorkingDays", equalTo(20))
                 .body("timeliness.evaluated", equalTo(548))
                 .body("timeliness.late", equalTo(Zzsz2022Fixture.LATE))
                 .body("timeliness.undated", equalTo(Zzsz2022Fixture.UNDATED))
-                .body("timeliness.onTime", equalTo(540))
-                .body("timeliness.percentOnTime", equalTo(98.5f))
+                .body("timeliness.unknown", equalTo(Zzsz2022Fixture.UNDATED))
+                // 548 - 8 late - 5 unknown (issue 11 item 9: an item without a published date is not on time)
+                .body("timeliness.onTime", equalTo(535))
+                .body("timeliness.percentOnTime", equalTo(97.6f))
+                .body("timeliness.percentOnTimeOfDated", equalTo(98.5f))
+                // the late and undated ones are all news: the 188 checklist entries are all on time
+                .body("timeliness.checklistItems.evaluated", equalTo(188))
+                .body("timeliness.checklistItems.onTime", equalTo(188))
+                .body("timeliness.otherItems.evaluated", equalTo(360))
+                .body("timeliness.otherItems.late", equalTo(Zzsz2022Fixture.LATE))
+                .body("timeliness.otherItems.unknown", equalTo(Zzsz2022Fixture.UNDATED))
+                // the teaching item corrected from news: one revision, measured from its own day
+                .body("timeliness.revisions.evaluated", equalTo(1))
+                .body("timeliness.revisions.onTime", equalTo(1))
                 .body("timeliness.maxWorkingDays", greaterThan(20))
                 .body("timeliness.rule", containsString("周一至周五"))
                 .body("timeliness.rule", containsString("《高等学校信息公开办法》第十八条"))
@@ -170,10 +186,13 @@ class StatisticsTest {
         assertEquals(9, json.getInt("requests.received"));
         assertEquals(8, json.getInt("requests.answered"));
         assertEquals(1, json.getInt("requests.pending"));
-        assertEquals(List.of("DISCLOSED", "WITHHELD", "NOT_HELD", "PARTIALLY_DISCLOSED", "UNCLEAR_AMEND", "REPEATED", "OTHER"),
-                json.getList("requests.byAnswer.key"));
+        assertEquals(List.of("DISCLOSED", "WITHHELD", "NOT_HELD", "PARTIALLY_DISCLOSED", "UNCLEAR_AMEND", "REPEATED",
+                "NOT_A_REQUEST", "OTHER"), json.getList("requests.byAnswer.key"));
         // revision 2 of the first application (answered) replaced revision 1; the replayed older revision did not
-        assertEquals(List.of(2, 1, 1, 1, 1, 1, 1), json.getList("requests.byAnswer.count"));
+        assertEquals(List.of(2, 1, 1, 1, 1, 1, 0, 1), json.getList("requests.byAnswer.count"));
+        // 7 answered in time of 9 received; the one received 2022-08-22 is still pending, long past 15 working days
+        assertEquals(77.8f, json.getFloat("requests.percentOfReceivedWithinLimit"));
+        assertEquals(List.of("zzsz22-req-9"), json.getList("requests.overduePending.id"));
         assertEquals("予以公开", json.getString("requests.byAnswer[0].label"));
         assertEquals(15, json.getInt("requests.limitWorkingDays"));
         assertEquals(7, json.getInt("requests.answeredWithinLimit"));
