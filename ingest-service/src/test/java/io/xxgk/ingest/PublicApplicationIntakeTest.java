@@ -123,6 +123,10 @@ class PublicApplicationIntakeTest {
                 .body("errors.field", hasItem("idNumber"));
         given().header("Authorization", FORM).contentType(Keys.JSON).body("[1,2]").post("/api/v1/public-applications")
                 .then().statusCode(400).body("errors.field", hasItem("$"));
+        given().header("Authorization", "Bearer " + Keys.ADMIN).queryParam("schoolCode", SCHOOL).queryParam("limit", "0")
+                .get("/api/v1/public-applications").then().statusCode(400).body("errors.field", hasItem("limit"));
+        given().header("Authorization", "Bearer " + Keys.ADMIN).get("/api/v1/public-applications")
+                .then().statusCode(400).body("errors.field", hasItem("schoolCode"));
     }
 
     @Test
