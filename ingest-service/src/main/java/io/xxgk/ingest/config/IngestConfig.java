@@ -12,6 +12,12 @@ public interface IngestConfig {
     /** Bootstrap credential of the administrators (issues and revokes department keys). */
     Optional<String> adminToken();
 
+    /**
+     * The credential of publish-service's application form (role public-form: it can record applications made by the
+     * public, {@code POST /api/v1/public-applications}, and nothing else). Unset: nobody can record them.
+     */
+    Optional<String> publicApplicationsToken();
+
     Storage storage();
 
     Items items();

@@ -39,6 +39,8 @@ public class ProductionSecretsCheck {
     void onStart(@Observes StartupEvent event) {
         if (LaunchMode.current() == LaunchMode.NORMAL && ConfigUtils.getProfiles().contains("prod")) {
             List<String> problems = problems(config.adminToken(), config.storage().secretKey(), config.storage().endpoint());
+            config.publicApplicationsToken().ifPresent(t -> weakness(t).ifPresent(w -> problems.add(
+                    "xxgk.public-applications-token (XXGK_PUBLIC_APPLICATIONS_TOKEN) " + w + "; set a random token")));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("拒绝以不安全的密钥启动 / refusing to start with insecure secrets in the prod profile: "
                         + String.join("; ", problems));

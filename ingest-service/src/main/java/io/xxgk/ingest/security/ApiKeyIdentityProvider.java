@@ -41,6 +41,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal("admin")).addRole(Roles.ADMIN).addRole(Roles.OPERATOR).build());
         }
+        if (config.publicApplicationsToken().filter(form -> ApiKeys.sameSecret(form, token)).isPresent()) {
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal("public-form")).addRole(Roles.PUBLIC_FORM).build());
+        }
         return context.runBlocking(() -> QuarkusTransaction.requiringNew().call(() -> identityFor(token)));
     }
 

@@ -6,6 +6,11 @@ public final class Roles {
     public static final String DEPARTMENT = "department";
     /** Disclosure office or operations staff: reads across schools, replays. */
     public static final String OPERATOR = "operator";
+    /**
+     * publish-service's application form: may only record applications made by the public
+     * ({@code POST /api/v1/public-applications}); its token is {@code xxgk.public-applications-token}.
+     */
+    public static final String PUBLIC_FORM = "public-form";
     /** Issues and revokes keys. */
     public static final String ADMIN = "admin";
 

@@ -94,6 +94,10 @@ class ItemValidatorTest {
                 return Optional.empty();
             }
 
+            public Optional<String> publicApplicationsToken() {
+                return Optional.empty();
+            }
+
             public Storage storage() {
                 return null;
             }

@@ -68,6 +68,8 @@ public final class Pipeline implements AutoCloseable {
     private final List<ServerProcess> replicas = new ArrayList<>();
     /** The console's HTTP Basic password at classify and publish, new for every pipeline. */
     private final String consolePassword = randomSecret();
+    /** The public application form's credential at ingest (publish's form → ingest), new for every pipeline. */
+    private final String publicFormToken = randomSecret();
     private Map<String, String> consoleConfig;
     private ServerProcess console;
 
@@ -228,6 +230,14 @@ public final class Pipeline implements AutoCloseable {
         if (s == Service.CLASSIFY || s == Service.PUBLISH) {
             // the console's service account (QUARKUS_SECURITY_USERS_EMBEDDED_USERS_CONSOLE)
             config.put("quarkus.security.users.embedded.users.console", consolePassword);
+        }
+        // 依申请公开: publish's form records applications through ingest with a token that can do nothing else
+        if (s == Service.INGEST) {
+            config.put("xxgk.public-applications-token", publicFormToken);
+        }
+        if (s == Service.PUBLISH) {
+            config.put("xxgk.apply.ingest-url", url(Service.INGEST));
+            config.put("xxgk.apply.ingest-token", publicFormToken);
         }
         config.putAll(overrides);
         return launch(s.module, database, port, config, logName);
