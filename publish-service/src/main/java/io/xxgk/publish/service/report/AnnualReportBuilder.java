@@ -227,7 +227,7 @@ public final class AnnualReportBuilder {
         }
         time.add("。");
         if (t.undated() > 0) {
-            time.add("其中" + t.undated() + "条未填写公开日期，按形成当日公开计。");
+            time.add("另有" + t.undated() + "条未填写公开日期，及时性不明，未计入及时公开。");
         }
         b.add(para(time.toArray()));
         b.add(para("（计算规则：" + t.rule() + "）"));
@@ -379,12 +379,11 @@ public final class AnnualReportBuilder {
     /** The columns of the 50-row table (part 八), as the golden test of the DOCX reads them. */
     public static final List<String> CHECKLIST_COLUMNS = List.of("序号", "类别", "清单事项", "公开情况", "栏目链接", "说明");
 
-    /**
-     * 栏目链接: the URL of the item's column on the school's site. AFTER-MERGE(counting helper, issue 11 item 3): use the
-     * per-school column URL the statistics' ChecklistItemStat will carry, and fall back to the newest entry's page
-     * only when the school has set none. Until then: the newest entry's page.
-     */
+    /** 栏目链接: the column the office set for the item on the school's site; else the newest entry's public page. */
     private String columnLink(ChecklistItemStat i) {
+        if (i.columnLink() != null) {
+            return absolute(i.columnLink());
+        }
         return i.latest() == null ? null : absolute(i.latest().link());
     }
 
@@ -425,14 +424,18 @@ public final class AnnualReportBuilder {
     }
 
     /**
-     * 二（二）: the year-end figures that are not items (new media, meetings, media reports), as the office filled them
-     * into the report. AFTER-MERGE(counting helper, issue 11 item 6): the statistics will carry the year-end figures
-     * the office records per period (followers and reads, the top article, briefings and campus paper issues, meetings
-     * by kind, media coverage, 阳光服务平台 cases, surveys, self-inspection); print those here, the filled-in figures
-     * only where the statistics have none.
+     * 二（二）: the year-end figures that are not items, as the office recorded them for the period (the statistics'
+     * yearEndFigures, one sentence per group); only where it recorded none, the figures filled into the report itself.
      */
     private List<Block> yearEndFigures() {
         List<Block> b = new ArrayList<>();
+        if (s.yearEndFigures() != null && !s.yearEndFigures().figures().isEmpty()) {
+            Map<String, List<String>> byGroup = new LinkedHashMap<>();
+            s.yearEndFigures().figures().forEach(f -> byGroup.computeIfAbsent(f.groupLabel(), g -> new ArrayList<>())
+                    .add(f.label() + (f.text() != null ? "：" + f.display() : f.display())));
+            byGroup.forEach((group, figures) -> b.add(para(term, group, "：", String.join("，", figures), "。")));
+            return b;
+        }
         List<String> media = new ArrayList<>();
         List<String> wechat = new ArrayList<>();
         fill.figure(ReportField.WECHAT_POSTS).ifPresent(n -> wechat.add("推送信息" + n.toPlainString() + "条"));

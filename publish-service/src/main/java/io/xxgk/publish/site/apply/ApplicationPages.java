@@ -223,7 +223,7 @@ public class ApplicationPages {
     }
 
     private static Response page(int code, TemplateInstance page, String cacheControl) {
-        return Response.status(code).entity(page).type(HTML)
+        return Response.status(code).entity(page.render()).type(HTML) // rendered here: the ETag filter hashes the bytes sent
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 // the tracking number is in the status page's address: it is not sent on to other sites
                 .header("Referrer-Policy", "same-origin")

@@ -63,7 +63,7 @@ public class ApplicationStatus {
                 late ? "in progress, past the due date" : "in progress", null));
     }
 
-    /** The seven answers of 《高等学校信息公开办法》 as the applicant reads them. */
+    /** The answers (the seven of 《高等学校信息公开办法》 and 不属于依申请公开范围) as the applicant reads them. */
     public static String label(AnswerType a) {
         return switch (a) {
             case DISCLOSED -> "予以公开";
@@ -72,6 +72,7 @@ public class ApplicationStatus {
             case PARTIALLY_DISCLOSED -> "部分公开";
             case UNCLEAR_AMEND -> "申请内容不明确，请更改、补充申请";
             case REPEATED -> "重复申请，不予重复处理";
+            case NOT_A_REQUEST -> "不属于依申请公开范围";
             case OTHER -> "其他处理";
         };
     }

@@ -91,7 +91,7 @@ class AnnualReportTest {
         // issue 11 item 9: the 5 undated items are unknown, not on time: 535 of 548
         assertTrue(html.contains("及时公开率97.6%"));
         assertTrue(html.contains("超过20个工作日公开的8条"));
-        assertTrue(html.contains("其中5条未填写公开日期"));
+        assertTrue(html.contains("另有5条未填写公开日期，及时性不明，未计入及时公开。"));
         assertTrue(html.contains("学校共收到信息公开申请9件，已答复8件，尚未答复1件"));
         assertTrue(html.contains("予以公开2件，不予公开1件，不属于本校职责范围或信息不存在1件，部分公开1件"));
         assertTrue(html.contains("15个工作日内答复的7件，占已答复申请的87.5%"));

@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Year-end figures that are not items (issue 11 item 6): 株洲师范's 2021-2022 figures as its seed report states them
@@ -86,6 +87,12 @@ class YearEndFiguresTest {
         assertEquals("wechatPosts", json.getString("yearEndFigures.figures[0].key"));
         assertEquals(List.of("selfInspectionCompleteness", "selfInspectionAvailability", "selfInspectionTimeliness",
                 "selfInspectionConvenience"), json.getList("yearEndFigures.figures.key").subList(12, 16));
+
+        // the draft annual report prints them, one sentence per group (二（二）)
+        String report = given().get("/api/v1/schools/zzsz/annual-report?year=2022").then().statusCode(200).extract().asString();
+        assertTrue(report.contains("新媒体：微信公众号推送信息235余条，微信公众号关注人数23500人"), "report prints the new-media figures");
+        assertTrue(report.contains("会议公开：党委会10余次"), "report prints the meetings");
+        assertTrue(report.contains("更新及时性：部分事项更新不及时，已列表督办"), "report prints the self-inspection");
 
         // the figures belong to the 2021-2022 school year: not to the calendar year 2022, nor to another year
         given().get("/api/v1/schools/zzsz/statistics?year=2022&period=calendar-year").then().statusCode(200)
