@@ -100,6 +100,8 @@ class ApplicationFormIT {
             assertEquals(200, guide.status());
             assertTrue(page.locator("h1").innerText().contains("依申请公开指南"), page.locator("h1").innerText());
             assertTrue(page.locator("main").innerText().contains("15 个工作日"));
+            // styled as the rest of the site (the site's Content-Security-Policy refuses inline styles)
+            assertEquals("rgb(139, 26, 26)", page.locator("header.site").evaluate("e => getComputedStyle(e).backgroundColor"));
             screenshot(page, "01-guide");
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("网上申请表")).first().click();
