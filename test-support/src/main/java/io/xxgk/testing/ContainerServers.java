@@ -1,12 +1,11 @@
 package io.xxgk.testing;
 
+import io.xxgk.stack.KafkaBroker;
 import io.xxgk.stack.LocalStack;
 import io.xxgk.stack.ObjectStoreServer;
 import io.xxgk.stack.Ports;
+import io.xxgk.stack.PostgresServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.MinIOContainer;
@@ -18,16 +17,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -90,7 +84,7 @@ final class ContainerServers implements TestServers {
                 CompletableFuture.runAsync(servers.postgresContainer::start),
                 CompletableFuture.runAsync(servers.kafkaContainer::start),
                 CompletableFuture.runAsync(servers.minioContainer::start)).join();
-        servers.createTopics(LocalStack.TOPICS);
+        KafkaBroker.createTopics(servers.kafka.bootstrapServers(), LocalStack.TOPICS);
         System.out.printf("test servers up in containers in %.1f s: PostgreSQL %s, Kafka %s, S3 %s%n",
                 (System.nanoTime() - t0) / 1e9, servers.postgres.jdbcUrl("postgres"), servers.kafka.bootstrapServers(),
                 servers.objectStore.endpoint());
@@ -139,35 +133,6 @@ final class ContainerServers implements TestServers {
                 + ", " + minioContainer.getDockerImageName() + ")";
     }
 
-    private void createTopics(Map<String, Integer> partitionsByTopic) {
-        try (Admin admin = admin()) {
-            List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
-            for (var entry : admin.createTopics(topics).values().entrySet()) {
-                try {
-                    entry.getValue().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("topic " + entry.getKey() + ": " + e.getCause().getMessage(), e);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("topic creation timed out", e);
-        }
-    }
-
-    private Admin admin() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
-        return Admin.create(p);
-    }
-
     /** {@code docker stop}: the container keeps its data and its port binding; {@code docker start} brings it back. */
     private static void stopContainer(GenericContainer<?> container) {
         DockerClientFactory.instance().client().stopContainerCmd(container.getContainerId()).withTimeout(30).exec();
@@ -211,26 +176,7 @@ final class ContainerServers implements TestServers {
 
         @Override
         public void ensureDatabase(String name) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
-                 Statement st = c.createStatement()) {
-                if (!exists(c, "select 1 from pg_roles where rolname = ?", name)) {
-                    st.execute("create role \"" + name + "\" login password '" + name + "'");
-                }
-                if (!exists(c, "select 1 from pg_database where datname = ?", name)) {
-                    st.execute("create database \"" + name + "\" owner \"" + name + "\" encoding 'UTF8' template template0");
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static boolean exists(Connection c, String sql, String name) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
+            PostgresServer.ensureDatabase(jdbcUrl("postgres"), "postgres", "postgres", name);
         }
 
         @Override
@@ -260,7 +206,7 @@ final class ContainerServers implements TestServers {
         public synchronized void start() {
             startContainer(kafkaContainer);
             await("Kafka", Duration.ofSeconds(90), () -> {
-                try (Admin admin = admin()) {
+                try (Admin admin = KafkaBroker.admin(bootstrapServers())) {
                     admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
                 }
             });

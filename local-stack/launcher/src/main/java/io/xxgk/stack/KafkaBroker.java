@@ -1,7 +1,5 @@
 package io.xxgk.stack;
 
-import org.apache.kafka.common.Uuid;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -69,7 +67,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public void createTopics(Map<String, Integer> partitionsByTopic) {
-        try (Admin admin = admin()) {
+        createTopics(bootstrapServers(), partitionsByTopic);
+    }
+
+    /** Creates each topic with its partitions (replication 1) on the broker at that address; existing ones are kept. */
+    public static void createTopics(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+        try (Admin admin = admin(bootstrapServers)) {
             List<NewTopic> topics = partitionsByTopic.entrySet().stream()
                     .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
             for (var entry : admin.createTopics(topics).values().entrySet()) {
@@ -90,8 +93,13 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public Admin admin() {
+        return admin(bootstrapServers());
+    }
+
+    /** An admin client for the broker at that address, with the launcher's timeouts. */
+    public static Admin admin(String bootstrapServers) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
         return Admin.create(p);

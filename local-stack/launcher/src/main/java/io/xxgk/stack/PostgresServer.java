@@ -68,7 +68,15 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates a login role and a database it owns (idempotent); password = role name for local use. */
     public void ensureDatabase(String name) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
+        ensureDatabase(jdbcUrl("postgres"), "postgres", "postgres", name);
+    }
+
+    /**
+     * The same on the server at {@code adminJdbcUrl}, connecting as a superuser with those credentials (the embedded
+     * server's and a container's alike).
+     */
+    public static void ensureDatabase(String adminJdbcUrl, String user, String password, String name) {
+        try (Connection c = DriverManager.getConnection(adminJdbcUrl, user, password);
              Statement st = c.createStatement()) {
             if (!exists(c, "select 1 from pg_roles where rolname = ?", name)) {
                 st.execute("create role \"" + name + "\" login password '" + name + "'");
