@@ -7,10 +7,10 @@ import io.xxgk.contract.school.SchoolDirectory;
 import io.xxgk.publish.service.links.ColumnLinkService;
 import io.xxgk.publish.service.links.ColumnLinkView;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,10 +51,8 @@ public class ConsoleColumnLinkResource {
     @GET
     @Operation(summary = "本校各清单事项的栏目链接 / the school's column links")
     public List<ColumnLinkView> list(@PathParam("schoolCode") String code,
-                                     @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                                     @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                                     @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        ActingUser.require(actorName, actorRole, actorDepartment);
+                                     @BeanParam ActorHeaders actorHeaders) {
+        actorHeaders.require();
         return links.links(Params.school(schools, code).code());
     }
 
@@ -68,11 +66,9 @@ public class ConsoleColumnLinkResource {
     @APIResponse(responseCode = "403", description = "代理人不是审核人员或管理员 / the actor is not a reviewer or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ColumnLinkView set(@PathParam("schoolCode") String code, @PathParam("item") String item,
-                              @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                              @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                              @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment,
+                              @BeanParam ActorHeaders actorHeaders,
                               ColumnLinkRequest body) {
-        ActingUser actor = ActingUser.require(actorName, actorRole, actorDepartment);
+        ActingUser actor = actorHeaders.require();
         return links.set(Params.school(schools, code), ConsoleCoverageResource.item(item), body == null ? null : body.url(), actor);
     }
 
@@ -83,10 +79,8 @@ public class ConsoleColumnLinkResource {
     @APIResponse(responseCode = "404", description = "该事项没有栏目链接 / the item has none",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void remove(@PathParam("schoolCode") String code, @PathParam("item") String item,
-                       @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                       @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                       @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        ActingUser actor = ActingUser.require(actorName, actorRole, actorDepartment);
+                       @BeanParam ActorHeaders actorHeaders) {
+        ActingUser actor = actorHeaders.require();
         links.remove(Params.school(schools, code), ConsoleCoverageResource.item(item), actor);
     }
 }

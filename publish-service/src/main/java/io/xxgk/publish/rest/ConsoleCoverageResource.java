@@ -12,10 +12,10 @@ import io.xxgk.publish.service.coverage.CoverageView;
 import io.xxgk.publish.service.coverage.NotApplicableService;
 import io.xxgk.publish.service.coverage.NotApplicableView;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -75,10 +75,8 @@ public class ConsoleCoverageResource {
                                  @QueryParam("department") String department,
                                  @Parameter(description = "按该日计算逾期与待办（YYYY-MM-DD），默认今天 / the day to compute deadlines for")
                                  @QueryParam("asOf") String asOf,
-                                 @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                                 @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                                 @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        ActingUser actor = ActingUser.require(actorName, actorRole, actorDepartment);
+                                 @BeanParam ActorHeaders actorHeaders) {
+        ActingUser actor = actorHeaders.require();
         School school = Params.school(schools, code);
         String dept = department == null || department.isBlank() ? null : department.strip();
         if (actor.role() == ActingUser.Role.EDITOR && dept != null && !dept.equals(actor.department())) {
@@ -93,10 +91,8 @@ public class ConsoleCoverageResource {
     @Path("/not-applicable")
     @Operation(summary = "本校不涉及的事项及原因 / the items marked not applicable, with reasons")
     public List<NotApplicableView> marks(@PathParam("schoolCode") String code,
-                                         @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                                         @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                                         @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        ActingUser.require(actorName, actorRole, actorDepartment);
+                                         @BeanParam ActorHeaders actorHeaders) {
+        actorHeaders.require();
         return notApplicable.marks(Params.school(schools, code).code());
     }
 
@@ -104,10 +100,8 @@ public class ConsoleCoverageResource {
     @Path("/not-applicable/{item}/history")
     @Operation(summary = "某事项的不涉及标记记录（何人、何时、原因） / who marked and unmarked an item, when and why")
     public List<NotApplicableView.LogEntry> history(@PathParam("schoolCode") String code, @PathParam("item") String item,
-                                                    @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                                                    @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                                                    @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        ActingUser.require(actorName, actorRole, actorDepartment);
+                                                    @BeanParam ActorHeaders actorHeaders) {
+        actorHeaders.require();
         return notApplicable.history(Params.school(schools, code).code(), item(item));
     }
 
@@ -123,11 +117,9 @@ public class ConsoleCoverageResource {
     @APIResponse(responseCode = "409", description = "该事项本就不适用于此类学校 / the item does not apply to this kind of school anyway",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NotApplicableView mark(@PathParam("schoolCode") String code, @PathParam("item") String item,
-                                  @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                                  @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                                  @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment,
+                                  @BeanParam ActorHeaders actorHeaders,
                                   NotApplicableRequest body) {
-        ActingUser actor = ActingUser.require(actorName, actorRole, actorDepartment);
+        ActingUser actor = actorHeaders.require();
         School school = Params.school(schools, code);
         int n = item(item);
         return notApplicable.mark(school, n, body == null ? null : body.reason(), actor);
@@ -140,10 +132,8 @@ public class ConsoleCoverageResource {
     @APIResponse(responseCode = "404", description = "该事项没有标记 / the item is not marked",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void unmark(@PathParam("schoolCode") String code, @PathParam("item") String item,
-                       @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                       @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                       @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        ActingUser actor = ActingUser.require(actorName, actorRole, actorDepartment);
+                       @BeanParam ActorHeaders actorHeaders) {
+        ActingUser actor = actorHeaders.require();
         School school = Params.school(schools, code);
         notApplicable.unmark(school, item(item), actor);
     }

@@ -1,30 +1,17 @@
 package io.xxgk.publish.repository.coverage;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.xxgk.publish.repository.SchoolItemEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /** 本校不涉及: the current mark of one checklist item of one school (V7). */
 @Entity
 @Table(name = "not_applicable_mark")
-@IdClass(NotApplicableMark.Key.class)
-public class NotApplicableMark extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "school_code")
-    public String schoolCode;
-
-    @Id
-    @Column(name = "checklist_item")
-    public int checklistItem;
+public class NotApplicableMark extends SchoolItemEntity {
 
     public String reason;
 
@@ -45,26 +32,8 @@ public class NotApplicableMark extends PanacheEntityBase {
         return findById(new Key(schoolCode, item));
     }
 
-    public static class Key implements Serializable {
-        public String schoolCode;
-        public int checklistItem;
-
-        public Key() {
-        }
-
-        public Key(String schoolCode, int checklistItem) {
-            this.schoolCode = schoolCode;
-            this.checklistItem = checklistItem;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(schoolCode, k.schoolCode) && checklistItem == k.checklistItem;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(schoolCode, checklistItem);
-        }
+    /** The school's row of that item, or a new one to fill in and persist. */
+    public static NotApplicableMark findOrNew(String schoolCode, int item) {
+        return findOrNew(NotApplicableMark.class, NotApplicableMark::new, schoolCode, item);
     }
 }

@@ -8,6 +8,7 @@ import io.xxgk.contract.security.ActingUser;
 import io.xxgk.publish.repository.coverage.NotApplicableLog;
 import io.xxgk.publish.repository.coverage.NotApplicableMark;
 import io.xxgk.publish.service.ChecklistCatalog;
+import io.xxgk.publish.service.OfficeRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * 本校不涉及: the office (reviewer or admin) marks a checklist item as not concerning the school, with the reason;
@@ -26,7 +26,6 @@ import java.util.Set;
 public class NotApplicableService {
 
     public static final int MAX_REASON = 500;
-    private static final Set<ActingUser.Role> MAY_MARK = Set.of(ActingUser.Role.REVIEWER, ActingUser.Role.ADMIN);
 
     private final ChecklistCatalog checklists;
 
@@ -62,7 +61,7 @@ public class NotApplicableService {
     /** Marks (or re-marks with a new reason) the item; answers the mark. */
     @Transactional
     public NotApplicableView mark(School school, int item, String reason, ActingUser actor) {
-        mayMark(actor);
+        OfficeRoles.requireReviewerOrAdmin(actor, "标记“本校不涉及”", "mark an item as not applicable");
         ChecklistItem i = applicableItem(school, item);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
@@ -74,12 +73,7 @@ public class NotApplicableService {
                     "原因（reason）不能超过 " + MAX_REASON + " 个字符");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        NotApplicableMark m = NotApplicableMark.find(school.code(), i.number());
-        if (m == null) {
-            m = new NotApplicableMark();
-            m.schoolCode = school.code();
-            m.checklistItem = i.number();
-        }
+        NotApplicableMark m = NotApplicableMark.findOrNew(school.code(), i.number());
         m.reason = why;
         m.markedBy = actor.name();
         m.markedRole = actor.role().name();
@@ -92,7 +86,7 @@ public class NotApplicableService {
     /** Takes the mark away; 404 naming the item when there is none. */
     @Transactional
     public void unmark(School school, int item, ActingUser actor) {
-        mayMark(actor);
+        OfficeRoles.requireReviewerOrAdmin(actor, "标记“本校不涉及”", "mark an item as not applicable");
         applicableItem(school, item);
         NotApplicableMark m = NotApplicableMark.find(school.code(), item);
         if (m == null) {
@@ -106,13 +100,6 @@ public class NotApplicableService {
     public List<NotApplicableView.LogEntry> history(String schoolCode, int item) {
         return NotApplicableLog.of(schoolCode, item).stream()
                 .map(l -> new NotApplicableView.LogEntry(l.action, l.reason, l.actor, l.actorRole, l.at)).toList();
-    }
-
-    private static void mayMark(ActingUser actor) {
-        if (!MAY_MARK.contains(actor.role())) {
-            throw ProblemException.forbidden("只有信息公开办公室审核人员或管理员可以标记“本校不涉及” / only a reviewer or an admin may mark an item"
-                    + " as not applicable (acting user's role: " + actor.role() + ")");
-        }
     }
 
     private ChecklistItem applicableItem(School school, int item) {

@@ -6,6 +6,7 @@ import io.xxgk.contract.school.School;
 import io.xxgk.contract.security.ActingUser;
 import io.xxgk.publish.repository.links.ColumnLinkEntity;
 import io.xxgk.publish.service.ChecklistCatalog;
+import io.xxgk.publish.service.OfficeRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * 栏目链接: the disclosure office (reviewer or admin) records, per checklist item, the URL of the column on the school's
@@ -28,7 +28,6 @@ import java.util.Set;
 public class ColumnLinkService {
 
     public static final int MAX_URL = 1000;
-    private static final Set<ActingUser.Role> MAY_SET = Set.of(ActingUser.Role.REVIEWER, ActingUser.Role.ADMIN);
 
     private final ChecklistCatalog checklists;
 
@@ -53,15 +52,10 @@ public class ColumnLinkService {
 
     @Transactional
     public ColumnLinkView set(School school, int item, String url, ActingUser actor) {
-        maySet(actor);
+        OfficeRoles.requireReviewerOrAdmin(actor, "设置栏目链接", "set column links");
         existing(school, item);
         String u = valid(url);
-        ColumnLinkEntity l = ColumnLinkEntity.find(school.code(), item);
-        if (l == null) {
-            l = new ColumnLinkEntity();
-            l.schoolCode = school.code();
-            l.checklistItem = item;
-        }
+        ColumnLinkEntity l = ColumnLinkEntity.findOrNew(school.code(), item);
         l.url = u;
         l.updatedBy = actor.name();
         l.updatedRole = actor.role().name();
@@ -72,7 +66,7 @@ public class ColumnLinkService {
 
     @Transactional
     public void remove(School school, int item, ActingUser actor) {
-        maySet(actor);
+        OfficeRoles.requireReviewerOrAdmin(actor, "设置栏目链接", "set column links");
         existing(school, item);
         ColumnLinkEntity l = ColumnLinkEntity.find(school.code(), item);
         if (l == null) {
@@ -104,13 +98,6 @@ public class ColumnLinkService {
                     + ShownText.of(u) + "'", "栏目链接（url）应为以 http:// 或 https:// 开头的完整网址，而不是“" + ShownText.of(u) + "”");
         }
         return u;
-    }
-
-    private static void maySet(ActingUser actor) {
-        if (!MAY_SET.contains(actor.role())) {
-            throw ProblemException.forbidden("只有信息公开办公室审核人员或管理员可以设置栏目链接 / only a reviewer or an admin may set"
-                    + " column links (acting user's role: " + actor.role() + ")");
-        }
     }
 
     private void existing(School school, int item) {

@@ -252,7 +252,9 @@ class CoverageTest {
     void onlyAReviewerOrAnAdminMarksAndBadInputIsAProblemNamingTheField() {
         String body = "{\"reason\":\"无\"}";
         as("EDITOR", "李会计", FINANCE).contentType(ContentType.JSON).body(body).put(BASE + "/not-applicable/16").then()
-                .statusCode(403).contentType(containsString("application/problem+json"));
+                .statusCode(403).contentType(containsString("application/problem+json"))
+                .body("detail", equalTo("只有信息公开办公室审核人员或管理员可以标记“本校不涉及” / only a reviewer or an admin may mark an item"
+                        + " as not applicable (acting user's role: EDITOR)"));
         as("LEADER", "张校长", null).contentType(ContentType.JSON).body(body).put(BASE + "/not-applicable/16").then().statusCode(403);
         as("ADMIN", "管理员", null).contentType(ContentType.JSON).body("{\"reason\":\"本年度无受捐赠财产\"}")
                 .put(BASE + "/not-applicable/16").then().statusCode(200).body("markedRole", equalTo("ADMIN"));

@@ -139,7 +139,9 @@ class ColumnLinkTest {
         reviewer().contentType(ContentType.JSON).body("{\"url\":\"" + COLUMN + "\"}").put(LINKS + "/51").then().statusCode(400)
                 .body("errors.field", hasItem("item"));
         as("EDITOR", "李会计", "计划财务处").contentType(ContentType.JSON).body("{\"url\":\"" + COLUMN + "\"}").put(LINKS + "/18").then()
-                .statusCode(403).contentType(containsString("application/problem+json"));
+                .statusCode(403).contentType(containsString("application/problem+json"))
+                .body("detail", equalTo("只有信息公开办公室审核人员或管理员可以设置栏目链接 / only a reviewer or an admin may set"
+                        + " column links (acting user's role: EDITOR)"));
         given().contentType(ContentType.JSON).body("{\"url\":\"" + COLUMN + "\"}").put(LINKS + "/18").then().statusCode(401);
         reviewer().contentType(ContentType.JSON).body("{\"url\":\"" + COLUMN + "\"}").put("/api/v1/console/schools/nope/column-links/18")
                 .then().statusCode(404);
