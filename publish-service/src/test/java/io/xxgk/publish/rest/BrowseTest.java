@@ -6,22 +6,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.xxgk.contract.Topics;
 import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.event.AttachmentRef;
 import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.Decision;
-import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
+import io.xxgk.publish.PublishFixture;
 import io.xxgk.publish.service.browse.EntrySearchService;
-import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,16 +26,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.xxgk.publish.PublishFixture.awaitStatus;
+import static io.xxgk.publish.PublishFixture.enc;
+import static io.xxgk.publish.PublishFixture.send;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -66,7 +60,7 @@ import static org.hamcrest.Matchers.startsWith;
 class BrowseTest {
 
     static final String SCHOOL = "jclg";
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String RUN = PublishFixture.runId();
     /** Filters and search. */
     static final String DEPT = "浏览测试处" + RUN;
     /** Pagination. */
@@ -92,29 +86,13 @@ class BrowseTest {
     static ItemClassified item(String id, int revision, String department, String title, String body, ItemKind kind,
                                LocalDate produced, LocalDate published, Integer checklistItem, Integer category,
                                Decision decision) {
-        return ItemClassified.builder().itemId(id).revision(revision).schoolCode(SCHOOL).department(department)
+        return PublishFixture.item(SCHOOL, id, decision, "STATE_SECRET").revision(revision).department(department)
                 .title(title).body(body).kind(kind).producedDate(produced).publishedDate(published)
-                .channels(List.of(Channel.WEBSITE)).checklistItem(checklistItem).category(category).confidence(0.9)
-                .explanation("test").decision(decision)
-                .withholdReason(decision == Decision.WITHHOLD ? "STATE_SECRET" : null).classifiedAt(Instant.now())
-                .build();
-    }
-
-    static void send(ItemClassified... events) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (ItemClassified e : events) {
-                producer.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED, e.schoolCode(), EventCodec.encode(e))).get();
-            }
-        }
+                .checklistItem(checklistItem).category(category).build();
     }
 
     static void awaitVisible(String id) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().when().get(ITEMS + "/" + id).then().statusCode(200));
+        awaitStatus(ITEMS + "/" + id, 200);
     }
 
     /**
@@ -125,18 +103,16 @@ class BrowseTest {
         if (loaded) {
             return;
         }
-        ItemClassified tender = ItemClassified.builder().itemId(TENDER).revision(1).schoolCode(SCHOOL).department(DEPT)
+        ItemClassified tender = PublishFixture.item(SCHOOL, TENDER, Decision.PUBLISH, null).department(DEPT)
                 .title("2025年水电耗材采购项目招标公告").body("采购方式：公开招标。预算金额：80万元。").kind(ItemKind.PROCUREMENT_NOTICE)
                 .producedDate(LocalDate.of(2025, 3, 3)).publishedDate(LocalDate.of(2025, 3, 5))
                 .channels(List.of(Channel.WEBSITE, Channel.WECHAT)).checklistItem(18).category(3).confidence(0.95)
-                .explanation("test").decision(Decision.PUBLISH)
                 .attachments(List.of(new AttachmentRef("jclg/" + TENDER + "/1.pdf", "招标文件.pdf", "application/pdf", 2048, "ab12")))
-                .classifiedAt(Instant.now()).build();
-        ItemClassified scholarship = ItemClassified.builder().itemId(SCHOLARSHIP).revision(1).schoolCode(SCHOOL).department(DEPT)
+                .build();
+        ItemClassified scholarship = PublishFixture.item(SCHOOL, SCHOLARSHIP, Decision.PUBLISH, null).department(DEPT)
                 .title("2024-2025学年国家奖学金评审结果公示").body("经学院推荐、学校评审，拟推荐以下同学。").kind(ItemKind.OTHER)
-                .producedDate(LocalDate.of(2025, 5, 20)).channels(List.of(Channel.WEBSITE))
-                .sourceUrl("https://www.jcut.edu.cn/info/1001/" + RUN + ".htm").checklistItem(37).category(6)
-                .confidence(0.9).explanation("test").decision(Decision.PUBLISH).classifiedAt(Instant.now()).build();
+                .producedDate(LocalDate.of(2025, 5, 20))
+                .sourceUrl("https://www.jcut.edu.cn/info/1001/" + RUN + ".htm").checklistItem(37).category(6).build();
         send(item(WITHDRAWN, 1, DEPT, "图书采购项目招标公告", "公开招标", ItemKind.PROCUREMENT_NOTICE,
                 LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 2), 18, 3, Decision.PUBLISH));
         awaitVisible(WITHDRAWN);
@@ -155,8 +131,7 @@ class BrowseTest {
                         LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 2), 35, 5, Decision.PUBLISH),
                 scholarship);
         awaitVisible(SCHOLARSHIP);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().when().get(ITEMS + "/" + WITHDRAWN).then().statusCode(404));
+        awaitStatus(ITEMS + "/" + WITHDRAWN, 404);
         loaded = true;
     }
 
@@ -166,11 +141,7 @@ class BrowseTest {
     }
 
     static String dept(String department) {
-        return "department=" + java.net.URLEncoder.encode(department, StandardCharsets.UTF_8);
-    }
-
-    static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return "department=" + enc(department);
     }
 
     @Test

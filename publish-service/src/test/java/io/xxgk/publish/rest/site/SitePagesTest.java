@@ -8,11 +8,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.xxgk.contract.Topics;
 import io.xxgk.contract.event.AttachmentRef;
-import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.Decision;
-import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.event.Scope;
@@ -21,33 +18,28 @@ import io.xxgk.contract.event.SignOffAction;
 import io.xxgk.contract.event.SignOffMode;
 import io.xxgk.contract.event.SignOffStage;
 import io.xxgk.contract.event.SignOffStep;
+import io.xxgk.publish.PublishFixture;
 import io.xxgk.stack.LocalStack;
 import io.xxgk.testing.RealServers;
 import io.xxgk.testing.TestServers;
 import io.xxgk.testing.RealServersResource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
+import static io.xxgk.publish.PublishFixture.awaitStatus;
+import static io.xxgk.publish.PublishFixture.enc;
+import static io.xxgk.publish.PublishFixture.send;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,7 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SitePagesTest {
 
     static final String SCHOOL = "zjjhk";
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String RUN = PublishFixture.runId();
     static final String WORD = "助学金" + RUN;
     static final String DEPT = "学生工作处" + RUN;
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
@@ -97,28 +89,9 @@ class SitePagesTest {
     private static boolean loaded;
 
     static ItemClassified.Builder item(String id, String title, String body, Decision decision) {
-        return ItemClassified.builder().itemId(id).revision(1).schoolCode(SCHOOL).department(DEPT)
+        return PublishFixture.item(SCHOOL, id, decision, "PERSONAL_PRIVACY").department(DEPT)
                 .title(title).body(body).kind(ItemKind.OTHER).producedDate(TODAY.minusDays(2)).publishedDate(TODAY.minusDays(1))
-                .channels(List.of(Channel.WEBSITE)).checklistItem(37).category(6).confidence(0.87)
-                .explanation(EXPLANATION).decision(decision)
-                .withholdReason(decision == Decision.WITHHOLD ? "PERSONAL_PRIVACY" : null).classifiedAt(Instant.now());
-    }
-
-    static void send(ItemClassified... events) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.stack().kafka().bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (ItemClassified e : events) {
-                producer.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED, e.schoolCode(), EventCodec.encode(e))).get();
-            }
-        }
-    }
-
-    static void awaitPage(String id, int status) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get(BASE + "/items/" + id).then().statusCode(status));
+                .checklistItem(37).category(6).confidence(0.87).explanation(EXPLANATION);
     }
 
     /**
@@ -142,7 +115,7 @@ class SitePagesTest {
             }
         }
         send(item(WITHDRAWN, "关于" + WORD + "评审结果的公示（已撤回）", "评审结果如下。", Decision.PUBLISH).build());
-        awaitPage(WITHDRAWN, 200);
+        awaitStatus(BASE + "/items/" + WITHDRAWN, 200);
         SignOff officeOnly = SignOff.start(SignOffMode.TWO_LEVEL).with(new SignOffStep(SignOffStage.OFFICE, SignOffAction.APPROVE,
                 "李审核", "REVIEWER", Instant.now(), null, 37, null));
         send(item(WITHDRAWN, "关于" + WORD + "评审结果的公示（已撤回）", "评审结果如下。", Decision.WITHDRAW).revision(2).build(),
@@ -160,12 +133,8 @@ class SitePagesTest {
                         .signOff(officeOnly).build(),
                 item(LAST, "关于" + WORD + "工作的补充通知", "补充通知正文。", Decision.PUBLISH).producedDate(TODAY.minusDays(3))
                         .publishedDate(TODAY.minusDays(3)).build());
-        awaitPage(LAST, 200);
+        awaitStatus(BASE + "/items/" + LAST, 200);
         loaded = true;
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     static String page(String path, int status) {

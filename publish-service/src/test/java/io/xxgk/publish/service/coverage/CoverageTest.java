@@ -5,27 +5,23 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import io.xxgk.contract.Topics;
-import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
-import io.xxgk.contract.security.ActingUser;
-import io.xxgk.publish.service.statistics.Zzsz2022Fixture;
+import io.xxgk.publish.PublishFixture;
 import io.xxgk.testing.RealServersResource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static io.xxgk.publish.PublishFixture.console;
+import static io.xxgk.publish.PublishFixture.reviewer;
+import static io.xxgk.publish.PublishFixture.send;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -57,20 +53,9 @@ class CoverageTest {
 
     static ItemClassified item(String id, ItemKind kind, String department, Integer checklistItem, Integer category,
                                LocalDate published, Decision decision) {
-        return ItemClassified.builder().itemId(id).revision(1).schoolCode(SCHOOL).department(department)
+        return PublishFixture.item(SCHOOL, id, decision, null).department(department)
                 .title(kind.label() + " " + id).body("正文").kind(kind).producedDate(published.minusDays(2)).publishedDate(published)
-                .channels(List.of(Channel.WEBSITE)).checklistItem(checklistItem).category(category).confidence(0.9)
-                .explanation("test").decision(decision).classifiedAt(Instant.now()).build();
-    }
-
-    static RequestSpecification as(String role, String name, String department) {
-        RequestSpecification r = given().auth().preemptive().basic("console", "console-dev-password")
-                .header("X-Xxgk-Actor", ActingUser.headerValue(name)).header("X-Xxgk-Actor-Role", role);
-        return department == null ? r : r.header("X-Xxgk-Actor-Department", ActingUser.headerValue(department));
-    }
-
-    static RequestSpecification reviewer() {
-        return as("REVIEWER", "王审核", null);
+                .checklistItem(checklistItem).category(category).build();
     }
 
     private static boolean loaded;
@@ -80,15 +65,10 @@ class CoverageTest {
         if (loaded) {
             return;
         }
-        try (KafkaProducer<String, String> producer = Zzsz2022Fixture.producer()) {
-            for (ItemClassified e : List.of(
-                    item("cov29-charter", ItemKind.RULE, OFFICE, 2, 1, LocalDate.of(2027, 5, 10), Decision.PUBLISH),
-                    item("cov29-budget-2028", ItemKind.BUDGET, FINANCE, 19, 3, LocalDate.of(2028, 4, 20), Decision.PUBLISH),
-                    item("cov29-accounts-2029", ItemKind.FINAL_ACCOUNT, FINANCE, 20, 3, LocalDate.of(2029, 8, 10), Decision.PUBLISH),
-                    item("cov29-held", ItemKind.FEE_SCHEDULE, FINANCE, 21, 3, LocalDate.of(2029, 3, 1), Decision.HOLD))) {
-                producer.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED, e.schoolCode(), EventCodec.encode(e))).get();
-            }
-        }
+        send(item("cov29-charter", ItemKind.RULE, OFFICE, 2, 1, LocalDate.of(2027, 5, 10), Decision.PUBLISH),
+                item("cov29-budget-2028", ItemKind.BUDGET, FINANCE, 19, 3, LocalDate.of(2028, 4, 20), Decision.PUBLISH),
+                item("cov29-accounts-2029", ItemKind.FINAL_ACCOUNT, FINANCE, 20, 3, LocalDate.of(2029, 8, 10), Decision.PUBLISH),
+                item("cov29-held", ItemKind.FEE_SCHEDULE, FINANCE, 21, 3, LocalDate.of(2029, 3, 1), Decision.HOLD));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> reviewer().get(COVERAGE).then().statusCode(200)
                 .body("categories.items.flatten().find { it.number == 20 }.status", equalTo("PUBLISHED"))
                 .body("categories.items.flatten().find { it.number == 2 }.latest.id", equalTo("cov29-charter"))
@@ -167,7 +147,7 @@ class CoverageTest {
 
     @Test
     void perDepartmentListAndEditorsSeeOnlyTheirOwn() {
-        JsonPath json = as("EDITOR", "李会计", FINANCE).queryParam("department", FINANCE)
+        JsonPath json = console("EDITOR", "李会计", FINANCE).queryParam("department", FINANCE)
                 .get(COVERAGE).then().statusCode(200)
                 .body("department", equalTo(FINANCE))
                 .body("categories.items.flatten().department", everyItem(equalTo(FINANCE)))
@@ -188,8 +168,8 @@ class CoverageTest {
                 .body("categories.items.flatten()", org.hamcrest.Matchers.hasSize(50));
 
         // an editor may see the whole school, but not another department
-        as("EDITOR", "李会计", FINANCE).get(COVERAGE).then().statusCode(200);
-        as("EDITOR", "李会计", FINANCE).queryParam("department", OFFICE).get(COVERAGE).then().statusCode(403)
+        console("EDITOR", "李会计", FINANCE).get(COVERAGE).then().statusCode(200);
+        console("EDITOR", "李会计", FINANCE).queryParam("department", OFFICE).get(COVERAGE).then().statusCode(403)
                 .contentType(containsString("application/problem+json"))
                 .body("detail", containsString("计划财务处"));
     }
@@ -251,14 +231,14 @@ class CoverageTest {
     @Test
     void onlyAReviewerOrAnAdminMarksAndBadInputIsAProblemNamingTheField() {
         String body = "{\"reason\":\"无\"}";
-        as("EDITOR", "李会计", FINANCE).contentType(ContentType.JSON).body(body).put(BASE + "/not-applicable/16").then()
+        console("EDITOR", "李会计", FINANCE).contentType(ContentType.JSON).body(body).put(BASE + "/not-applicable/16").then()
                 .statusCode(403).contentType(containsString("application/problem+json"))
                 .body("detail", equalTo("只有信息公开办公室审核人员或管理员可以标记“本校不涉及” / only a reviewer or an admin may mark an item"
                         + " as not applicable (acting user's role: EDITOR)"));
-        as("LEADER", "张校长", null).contentType(ContentType.JSON).body(body).put(BASE + "/not-applicable/16").then().statusCode(403);
-        as("ADMIN", "管理员", null).contentType(ContentType.JSON).body("{\"reason\":\"本年度无受捐赠财产\"}")
+        console("LEADER", "张校长", null).contentType(ContentType.JSON).body(body).put(BASE + "/not-applicable/16").then().statusCode(403);
+        console("ADMIN", "管理员", null).contentType(ContentType.JSON).body("{\"reason\":\"本年度无受捐赠财产\"}")
                 .put(BASE + "/not-applicable/16").then().statusCode(200).body("markedRole", equalTo("ADMIN"));
-        as("ADMIN", "管理员", null).delete(BASE + "/not-applicable/16").then().statusCode(204);
+        console("ADMIN", "管理员", null).delete(BASE + "/not-applicable/16").then().statusCode(204);
 
         reviewer().contentType(ContentType.JSON).body("{\"reason\":\"  \"}").put(BASE + "/not-applicable/16").then()
                 .statusCode(400).body("errors[0].field", equalTo("reason"));

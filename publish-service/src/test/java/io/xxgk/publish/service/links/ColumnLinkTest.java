@@ -4,27 +4,23 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import io.xxgk.contract.Topics;
-import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.ItemKind;
-import io.xxgk.contract.security.ActingUser;
-import io.xxgk.publish.service.statistics.Zzsz2022Fixture;
+import io.xxgk.publish.PublishFixture;
 import io.xxgk.testing.RealServersResource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static io.xxgk.publish.PublishFixture.console;
+import static io.xxgk.publish.PublishFixture.reviewer;
+import static io.xxgk.publish.PublishFixture.send;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,16 +43,6 @@ class ColumnLinkTest {
     static final String TENDER = "cl30-tender 1";
     static final String WITH_SOURCE = "cl30-budget";
 
-    static RequestSpecification as(String role, String name, String department) {
-        RequestSpecification r = given().auth().preemptive().basic("console", "console-dev-password")
-                .header("X-Xxgk-Actor", ActingUser.headerValue(name)).header("X-Xxgk-Actor-Role", role);
-        return department == null ? r : r.header("X-Xxgk-Actor-Department", ActingUser.headerValue(department));
-    }
-
-    static RequestSpecification reviewer() {
-        return as("REVIEWER", "王审核", null);
-    }
-
     private static boolean loaded;
 
     @BeforeEach
@@ -64,13 +50,8 @@ class ColumnLinkTest {
         if (loaded) {
             return;
         }
-        try (KafkaProducer<String, String> producer = Zzsz2022Fixture.producer()) {
-            for (ItemClassified e : List.of(
-                    item(TENDER, ItemKind.PROCUREMENT_NOTICE, 18, 3, null),
-                    item(WITH_SOURCE, ItemKind.BUDGET, 19, 3, "https://www.zjjhk.edu.cn/info/1001/1.htm"))) {
-                producer.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED, e.schoolCode(), EventCodec.encode(e))).get();
-            }
-        }
+        send(item(TENDER, ItemKind.PROCUREMENT_NOTICE, 18, 3, null),
+                item(WITH_SOURCE, ItemKind.BUDGET, 19, 3, "https://www.zjjhk.edu.cn/info/1001/1.htm"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/api/v1/schools/" + SCHOOL + "/statistics?year=2030").then().statusCode(200)
                         .body("published", equalTo(2)));
@@ -78,11 +59,10 @@ class ColumnLinkTest {
     }
 
     static ItemClassified item(String id, ItemKind kind, int checklistItem, int category, String sourceUrl) {
-        return ItemClassified.builder().itemId(id).revision(1).schoolCode(SCHOOL).department("国有资产管理处")
+        return PublishFixture.item(SCHOOL, id, Decision.PUBLISH, null).department("国有资产管理处")
                 .title(kind.label() + " " + id).body("正文").kind(kind).producedDate(LocalDate.of(2030, 3, 1))
-                .publishedDate(LocalDate.of(2030, 3, 4)).channels(List.of(Channel.WEBSITE)).sourceUrl(sourceUrl)
-                .checklistItem(checklistItem).category(category).confidence(0.9).explanation("test")
-                .decision(Decision.PUBLISH).classifiedAt(Instant.now()).build();
+                .publishedDate(LocalDate.of(2030, 3, 4)).sourceUrl(sourceUrl)
+                .checklistItem(checklistItem).category(category).build();
     }
 
     @Test
@@ -111,7 +91,7 @@ class ColumnLinkTest {
                 .body("categories.items.flatten().find { it.number == 18 }.latest.link", equalTo("/schools/zjjhk/items/cl30-tender%201"));
 
         // changed, then removed
-        as("ADMIN", "管理员", null).contentType(ContentType.JSON).body("{\"url\":\"https://www.zjjhk.edu.cn/xxgk/zbcg2.htm\"}")
+        console("ADMIN", "管理员", null).contentType(ContentType.JSON).body("{\"url\":\"https://www.zjjhk.edu.cn/xxgk/zbcg2.htm\"}")
                 .put(LINKS + "/18").then().statusCode(200).body("updatedRole", equalTo("ADMIN"));
         given().get("/api/v1/schools/" + SCHOOL + "/catalogue?year=2030").then()
                 .body("categories.items.flatten().find { it.number == 18 }.columnLink", equalTo("https://www.zjjhk.edu.cn/xxgk/zbcg2.htm"));
@@ -138,7 +118,7 @@ class ColumnLinkTest {
                 .contentType(containsString("application/problem+json"));
         reviewer().contentType(ContentType.JSON).body("{\"url\":\"" + COLUMN + "\"}").put(LINKS + "/51").then().statusCode(400)
                 .body("errors.field", hasItem("item"));
-        as("EDITOR", "李会计", "计划财务处").contentType(ContentType.JSON).body("{\"url\":\"" + COLUMN + "\"}").put(LINKS + "/18").then()
+        console("EDITOR", "李会计", "计划财务处").contentType(ContentType.JSON).body("{\"url\":\"" + COLUMN + "\"}").put(LINKS + "/18").then()
                 .statusCode(403).contentType(containsString("application/problem+json"))
                 .body("detail", equalTo("只有信息公开办公室审核人员或管理员可以设置栏目链接 / only a reviewer or an admin may set"
                         + " column links (acting user's role: EDITOR)"));
