@@ -4,7 +4,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.xxgk.contract.Topics;
-import io.xxgk.ingest.event.OutboxLease;
 import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,9 +16,7 @@ import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +46,7 @@ class OpsObservabilityTest {
     void aBacklogTheRelayCannotSendShowsInTheGaugesAndTheSummaryAndDrainsAfterwards() throws Exception {
         double parkedBefore = awaitMetric("xxgk_outbox_parked", v -> true);
         try (Connection admin = db("postgres"); Connection otherReplica = db("ingest")) {
-            takeLeaseFromTheService(admin, otherReplica);
+            OutboxRelayTest.takeLeaseFromTheService(admin, otherReplica);
             try (Connection c = db("ingest")) {
                 for (int i = 0; i < 3; i++) {
                     insert(c, "now() - interval '90 seconds'", null);
@@ -181,27 +178,6 @@ class OpsObservabilityTest {
             ps.setString(3, parkedAt == null ? null : "test: parked by hand");
             ps.executeUpdate();
         }
-    }
-
-    /** Ends the service's lease session and takes the lock on {@code holder}, so the service stands by. */
-    private static void takeLeaseFromTheService(Connection admin, Connection holder) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try (PreparedStatement ps = admin.prepareStatement(
-                    "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?")) {
-                ps.setString(1, OutboxLease.APPLICATION_NAME);
-                ps.executeQuery().close();
-            }
-            try (Statement st = holder.createStatement();
-                 ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + OutboxLease.LOCK_KEY + ")")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("could not take the relay lease from the service");
     }
 
     private static Connection db(String user) throws SQLException {

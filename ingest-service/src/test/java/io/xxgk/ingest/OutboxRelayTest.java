@@ -201,8 +201,11 @@ class OutboxRelayTest {
                 .body("checks.find { it.name == 'outbox' }.data.relayActive", equalTo(true)));
     }
 
-    /** Ends the service's lease session and takes the lock on {@code holder} before the service takes it again. */
-    private static void takeLeaseFromTheService(Connection admin, Connection holder) throws Exception {
+    /**
+     * Ends the service's lease session and takes the lock on {@code holder} before the service takes it again, so the
+     * service stands by (also used by {@link OpsObservabilityTest}).
+     */
+    static void takeLeaseFromTheService(Connection admin, Connection holder) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try (PreparedStatement ps = admin.prepareStatement(
