@@ -122,6 +122,7 @@ class SignOffTest {
         assertEquals(Decision.HOLD, held.decision(), "confident, but the school signs off every item");
         assertTrue(held.holdReasons().contains(SignOffService.SIGN_OFF_REQUIRED), held.holdReasons().toString());
         assertEquals(SignOff.Status.AWAITING_OFFICE, held.signOff().status());
+        assertTrue(held.explanation().contains("待信息公开办公室审核"), held.explanation());
 
         as("王领导", "LEADER").get("/api/v1/sign-off/queue?stage=OFFICE&schoolCode=" + school).then().statusCode(200)
                 .body("itemId", hasItem(id)).body("find { it.itemId == '" + id + "' }.holdReasons", hasItem("SIGN_OFF_REQUIRED"));
@@ -145,6 +146,8 @@ class SignOffTest {
         assertTrue(e.publishable());
         assertEquals("李审核", e.signOff().steps().get(0).actor());
         assertEquals("同意公开", e.signOff().steps().get(0).note());
+        assertTrue(e.explanation().startsWith("已由李审核（REVIEWER）审核通过：同意公开"), e.explanation());
+        assertFalse(e.explanation().contains("待信息公开办公室审核"), e.explanation());
         assertEquals("cn.xxgk.item.classified.v2", header(published, Topics.CE_TYPE));
         assertEquals(id + "#s1", header(published, Topics.CE_ID));
         assertEquals("APPROVED", header(published, CloudEventHeaders.SIGN_OFF));
@@ -191,6 +194,10 @@ class SignOffTest {
         assertEquals(Decision.PUBLISH, last.decision());
         assertEquals(20, last.checklistItem());
         assertTrue(last.publishable());
+        assertTrue(last.explanation().startsWith("已由王领导（LEADER）审定通过"), last.explanation());
+        assertTrue(last.explanation().contains("已由李审核（REVIEWER）审核通过，清单事项改为第 20 项"), last.explanation());
+        assertFalse(last.explanation().contains("待分管领导审定") || last.explanation().contains("待信息公开办公室审核"),
+                last.explanation());
         as("李审核", "REVIEWER").get("/api/v1/sign-off/items/" + school + "/" + id + "/1").then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("history.actor", equalTo(List.of("李审核", "王领导")))
                 .body("history[0].checklistItemAfter", equalTo(20));

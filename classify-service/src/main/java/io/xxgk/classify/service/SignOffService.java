@@ -50,6 +50,9 @@ public class SignOffService {
     static final Set<String> PERSONAL_DATA_REASONS = Set.of(ClassificationService.PERSONAL_DATA,
             ClassificationService.PERSONAL_DATA_IN_ATTACHMENT, ClassificationService.ATTACHMENT_NOT_SCREENED);
     public static final int MAX_BATCH = 200;
+    /** Added to the explanation of a revision that waits for a stage; taken away again when that stage decides. */
+    static final String AWAITING_OFFICE_NOTE = "；待信息公开办公室审核 / waits for the office's sign-off";
+    static final String AWAITING_LEADER_NOTE = "；待分管领导审定 / waits for the leader's sign-off";
 
     /** Who decides: the console's person (REVIEWER, LEADER) or an operator of the review API (acts as the office). */
     public enum ActorRole {
@@ -146,7 +149,7 @@ public class SignOffService {
             List<String> reasons = new ArrayList<>(c.holdReasons());
             reasons.add(SIGN_OFF_REQUIRED);
             b.decision(Decision.HOLD).holdReasons(reasons)
-                    .explanation(c.explanation() + "；待信息公开办公室审核 / waits for the office's sign-off");
+                    .explanation(c.explanation() + AWAITING_OFFICE_NOTE);
         }
         return b.build();
     }
@@ -325,8 +328,8 @@ public class SignOffService {
         Integer category = after == null ? null : checklist.categoryOf(after).orElseThrow().number();
         ItemClassified.Builder b = current.toBuilder().schemaVersion(ItemClassified.SCHEMA_VERSION).signOff(next)
                 .checklistItem(after).category(category).classifiedAt(now)
-                .explanation((stage == SignOffStage.OFFICE ? "审核" : "审定") + " reviewed by " + actor.name() + " (" + actor.role()
-                        + "): " + req.action() + (note == null ? "" : " — " + note) + "；" + current.explanation());
+                .explanation(explanationAfter(current.explanation(), stage, req.action(), actor, after, reason, note,
+                        next.awaiting()));
         SignOff.Status status = next.status();
         switch (status) {
             case APPROVED -> b.decision(Decision.PUBLISH).holdReasons(List.of()).confidence(1.0);
@@ -369,6 +372,32 @@ public class SignOffService {
         }
         DecisionDelivery.markUnsent(key, event, now);
         return decided;
+    }
+
+    /**
+     * The explanation after a step: what was decided, by whom (and what waits next), before the earlier explanation
+     * without its note that the revision waits for this stage.
+     */
+    static String explanationAfter(String previous, SignOffStage stage, SignOffAction action, Actor actor,
+                                   Integer checklistItemAfter, String withholdReason, String note, SignOffStage next) {
+        String step = stage == SignOffStage.OFFICE ? "审核" : "审定";
+        String by = "已由" + actor.name() + "（" + actor.role() + "）";
+        String zh = switch (action) {
+            case APPROVE -> by + step + "通过";
+            case CORRECT -> by + step + "通过，" + (checklistItemAfter == null ? "改为不属于清单" : "清单事项改为第 " + checklistItemAfter + " 项");
+            case RETURN -> by + "退回部门";
+            case WITHHOLD -> by + "决定不予公开（" + withholdReason + "）";
+        };
+        String en = switch (action) {
+            case APPROVE -> "approved";
+            case CORRECT -> "approved under " + (checklistItemAfter == null ? "no checklist item" : "checklist item " + checklistItemAfter);
+            case RETURN -> "returned to the department";
+            case WITHHOLD -> "withheld (" + withholdReason + ")";
+        } + " by " + actor.name() + " (" + actor.role() + ") at the " + (stage == SignOffStage.OFFICE ? "office" : "leader's") + " stage";
+        String earlier = previous == null ? "" : previous.replace(AWAITING_OFFICE_NOTE, "").replace(AWAITING_LEADER_NOTE, "");
+        return zh + (note == null ? "" : "：" + note) + " / " + en
+                + (next == SignOffStage.LEADER ? AWAITING_LEADER_NOTE : next == SignOffStage.OFFICE ? AWAITING_OFFICE_NOTE : "")
+                + (earlier.isEmpty() ? "" : "；" + earlier);
     }
 
     /** The last step is this very decision by the same person, and the revision has moved on from that step's stage. */
