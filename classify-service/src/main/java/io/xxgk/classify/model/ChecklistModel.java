@@ -6,11 +6,17 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
 import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.GenericModelWriter;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -68,6 +74,30 @@ public final class ChecklistModel {
     /** Trains on exactly {@code rows}. */
     static ChecklistModel train(List<TrainingData.Row> rows) {
         return new ChecklistModel(maxent(rows), rows.size());
+    }
+
+    /** The trained parameters in OpenNLP's binary model format (what {@link #fromBytes} reads). */
+    byte[] toBytes() {
+        if (!(model instanceof AbstractModel am)) {
+            throw new IllegalStateException("not a serializable model: " + model.getClass().getName());
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+            new GenericModelWriter(am, new DataOutputStream(out)).persist();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A model written by {@link #toBytes()}; {@code trainingRows} is reported as it was when it was trained. */
+    static ChecklistModel fromBytes(byte[] bytes, int trainingRows) {
+        try {
+            return new ChecklistModel(new GenericModelReader(new BinaryFileDataReader(new ByteArrayInputStream(bytes))).getModel(),
+                    trainingRows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<java.util.logging.Logger> quietTrainingLogs() {
