@@ -71,9 +71,20 @@ public final class ChecklistClassifier {
     private final ChecklistModel model;
     private final Map<String, String> corrections;
     private final Calibration calibration;
+    /** Whether the kind of the publishing department ({@link Departments}) is a model feature. */
+    private final boolean department;
+
+    /**
+     * Whether new models use the publishing department as a feature ({@code xxgk.classify.department-feature}); the
+     * choice was made on cross-validation folds of the real training titles, and evaluate.sh reports what it does on the
+     * real held-out titles.
+     */
+    public static final boolean DEPARTMENT_FEATURE =
+            Boolean.parseBoolean(System.getProperty("xxgk.classify.department-feature", "true"));
 
     private ChecklistClassifier(Checklist checklist, ChecklistModel model, Map<String, String> corrections,
-                                Calibration calibration) {
+                                Calibration calibration, boolean department) {
+        this.department = department;
         this.checklist = checklist;
         this.model = model;
         this.corrections = Map.copyOf(corrections);
@@ -106,7 +117,8 @@ public final class ChecklistClassifier {
             }
             corrections.put(TitleFeatures.normalize(head(r[0], TITLE_CHARS)), label);
         }
-        return new ChecklistClassifier(checklist, ChecklistModel.train(rows), corrections, Calibration.load());
+        return new ChecklistClassifier(checklist, ChecklistModel.train(rows, DEPARTMENT_FEATURE), corrections,
+                Calibration.load(), DEPARTMENT_FEATURE);
     }
 
     /**
@@ -114,12 +126,23 @@ public final class ChecklistClassifier {
      * tools such as cross-validation and the fitting of the calibration.
      */
     public static ChecklistClassifier trainOn(List<TrainingData.Row> rows) {
-        return new ChecklistClassifier(Checklist.national(), ChecklistModel.train(rows), Map.of(), Calibration.identity());
+        return trainOn(rows, DEPARTMENT_FEATURE);
+    }
+
+    /** As {@link #trainOn(List)}, choosing whether the publishing department is a feature (for the ablation). */
+    public static ChecklistClassifier trainOn(List<TrainingData.Row> rows, boolean department) {
+        return new ChecklistClassifier(Checklist.national(), ChecklistModel.train(rows, department), Map.of(),
+                Calibration.identity(), department);
+    }
+
+    /** Whether this classifier reads the publishing department. */
+    public boolean usesDepartment() {
+        return department;
     }
 
     /** The same trained model, reporting confidences through {@code calibration}. */
     public ChecklistClassifier withCalibration(Calibration calibration) {
-        return new ChecklistClassifier(checklist, model, corrections, calibration);
+        return new ChecklistClassifier(checklist, model, corrections, calibration, department);
     }
 
     public Calibration calibration() {
@@ -143,6 +166,7 @@ public final class ChecklistClassifier {
             try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 entry(zip, "FORMAT", (FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
                 entry(zip, "training-rows", (model.trainingRows() + "\n").getBytes(StandardCharsets.UTF_8));
+                entry(zip, "features", ((department ? "title+department" : "title") + "\n").getBytes(StandardCharsets.UTF_8));
                 StringBuilder c = new StringBuilder();
                 new TreeMap<>(corrections).forEach((title, label) -> c.append(title.replace('\t', ' ').replace('\n', ' '))
                         .append('\t').append(label).append('\n'));
@@ -182,8 +206,10 @@ public final class ChecklistClassifier {
             }
         }
         int rows = Integer.parseInt(new String(entries.get("training-rows"), StandardCharsets.UTF_8).strip());
+        boolean department = "title+department".equals(
+                new String(entries.getOrDefault("features", new byte[0]), StandardCharsets.UTF_8).strip());
         return new ChecklistClassifier(Checklist.national(), ChecklistModel.fromBytes(entries.get("model.bin"), rows),
-                corrections, Calibration.load());
+                corrections, Calibration.load(), department);
     }
 
     /**
@@ -195,6 +221,7 @@ public final class ChecklistClassifier {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+            sha.update((" department-feature=" + DEPARTMENT_FEATURE).getBytes(StandardCharsets.UTF_8));
             for (String f : TrainingData.FILES) {
                 sha.update(("\0" + f + "\0").getBytes(StandardCharsets.UTF_8));
                 sha.update(resource("training/" + f));
@@ -241,7 +268,7 @@ public final class ChecklistClassifier {
 
     /**
      * Classifies one item. Only {@code title} is required; {@code kind} and {@code hint} (the department's usual
-     * checklist item, 1-50) are weak evidence, {@code department} is not used for the decision.
+     * checklist item, 1-50) are weak evidence; {@code department} is a model feature when {@link #usesDepartment()}.
      */
     public Classification classify(String title, String body, String department, ItemKind kind, Integer hint) {
         String t = TitleFeatures.normalize(head(title, TITLE_CHARS));
@@ -260,12 +287,13 @@ public final class ChecklistClassifier {
             return result(label, calibration.rule(RULE_CONFIDENCE), why, validHint, label);
         }
 
-        String[] features = TitleFeatures.features(t);
+        String dept = this.department ? Departments.ofName(department) : null;
+        String[] features = TitleFeatures.features(t, dept);
         double[] p = model.eval(features);
         boolean usedBody = false;
         if (max(p) < BODY_BELOW && body != null && !body.isBlank()) {
             String b = TitleFeatures.normalize(head(body, 4 * BODY_CHARS));
-            String[] withBody = TitleFeatures.features(t + " " + b.substring(0, Math.min(BODY_CHARS, b.length())));
+            String[] withBody = TitleFeatures.features(t + " " + b.substring(0, Math.min(BODY_CHARS, b.length())), dept);
             double[] pb = model.eval(withBody);
             // the body may point to an item; it never talks an unsure title into "none" (bodies are wordy, titles are not)
             if (!TrainingData.NONE.equals(model.outcome(argmax(pb))) && max(pb) > max(p)) {

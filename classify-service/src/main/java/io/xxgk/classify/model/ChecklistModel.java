@@ -71,9 +71,9 @@ public final class ChecklistModel {
         this.parameters = p;
     }
 
-    /** Trains on exactly {@code rows}. */
-    static ChecklistModel train(List<TrainingData.Row> rows) {
-        return new ChecklistModel(maxent(rows), rows.size());
+    /** Trains on exactly {@code rows}; with {@code department}, each row's {@link TrainingData.Row#department()} is a feature. */
+    static ChecklistModel train(List<TrainingData.Row> rows, boolean department) {
+        return new ChecklistModel(maxent(rows, department), rows.size());
     }
 
     /** The trained parameters in OpenNLP's binary model format (what {@link #fromBytes} reads). */
@@ -112,10 +112,10 @@ public final class ChecklistModel {
         return List.copyOf(quiet);
     }
 
-    private static MaxentModel maxent(List<TrainingData.Row> rows) {
+    private static MaxentModel maxent(List<TrainingData.Row> rows, boolean department) {
         // segmentation dominates; it is thread-safe, so the rows are segmented in parallel (order is kept)
         List<DocumentSample> samples = rows.parallelStream()
-                .map(r -> new DocumentSample(r.label(), TitleFeatures.features(r.title())))
+                .map(r -> new DocumentSample(r.label(), TitleFeatures.features(r.title(), department ? r.department() : null)))
                 .toList();
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("xxgk.classify.algorithm", "MAXENT"));

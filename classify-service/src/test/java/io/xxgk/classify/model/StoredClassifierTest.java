@@ -28,6 +28,7 @@ class StoredClassifierTest {
     void theLoadedClassifierGivesTheSameAnswersAndConfidences() {
         ChecklistClassifier loaded = ChecklistClassifier.fromBytes(bytes);
         assertEquals(trained.trainingRows(), loaded.trainingRows());
+        assertEquals(trained.usesDepartment(), loaded.usesDepartment(), "the stored model keeps its features");
         assertEquals(1, loaded.corrections());
         for (String title : List.of("2025年部门预算公开", "我校举办2025年迎新晚会", "关于公布2025年硕士研究生招生复试分数线的通知",
                 "学生学籍与转专业管理细则", "有关事项的公示", "人事处关于2025年公开招聘专任教师的公告", CORRECTED)) {
@@ -36,6 +37,16 @@ class StoredClassifierTest {
             assertEquals(a, b, title);
         }
         assertEquals(30, loaded.classify(CORRECTED, null, null, null, null).checklistItem(), "the correction travels with the model");
+    }
+
+    @Test
+    void aModelTrainedWithoutTheDepartmentIsLoadedWithoutIt() {
+        List<TrainingData.Row> rows = List.of(new TrainingData.Row("2025年部门预算", "19", "t"),
+                new TrainingData.Row("迎新晚会", "-", "t"), new TrainingData.Row("教师招聘公告", "25", "t"));
+        ChecklistClassifier titleOnly = ChecklistClassifier.fromBytes(ChecklistClassifier.trainOn(rows, false).toBytes());
+        ChecklistClassifier withDept = ChecklistClassifier.fromBytes(ChecklistClassifier.trainOn(rows, true).toBytes());
+        assertEquals(false, titleOnly.usesDepartment());
+        assertEquals(true, withDept.usesDepartment());
     }
 
     @Test
