@@ -4,13 +4,26 @@ import io.xxgk.contract.checklist.Checklist;
 import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.event.ItemKind;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The checklist classifier: which of the 50 items of 《高等学校信息公开事项清单》 a title is (or none), with a
@@ -58,9 +71,20 @@ public final class ChecklistClassifier {
     private final ChecklistModel model;
     private final Map<String, String> corrections;
     private final Calibration calibration;
+    /** Whether the kind of the publishing department ({@link Departments}) is a model feature. */
+    private final boolean department;
+
+    /**
+     * Whether new models use the publishing department as a feature ({@code xxgk.classify.department-feature}); the
+     * choice was made on cross-validation folds of the real training titles, and evaluate.sh reports what it does on the
+     * real held-out titles.
+     */
+    public static final boolean DEPARTMENT_FEATURE =
+            Boolean.parseBoolean(System.getProperty("xxgk.classify.department-feature", "true"));
 
     private ChecklistClassifier(Checklist checklist, ChecklistModel model, Map<String, String> corrections,
-                                Calibration calibration) {
+                                Calibration calibration, boolean department) {
+        this.department = department;
         this.checklist = checklist;
         this.model = model;
         this.corrections = Map.copyOf(corrections);
@@ -93,7 +117,8 @@ public final class ChecklistClassifier {
             }
             corrections.put(TitleFeatures.normalize(head(r[0], TITLE_CHARS)), label);
         }
-        return new ChecklistClassifier(checklist, ChecklistModel.train(rows), corrections, Calibration.load());
+        return new ChecklistClassifier(checklist, ChecklistModel.train(rows, DEPARTMENT_FEATURE), corrections,
+                Calibration.load(), DEPARTMENT_FEATURE);
     }
 
     /**
@@ -101,16 +126,135 @@ public final class ChecklistClassifier {
      * tools such as cross-validation and the fitting of the calibration.
      */
     public static ChecklistClassifier trainOn(List<TrainingData.Row> rows) {
-        return new ChecklistClassifier(Checklist.national(), ChecklistModel.train(rows), Map.of(), Calibration.identity());
+        return trainOn(rows, DEPARTMENT_FEATURE);
+    }
+
+    /** As {@link #trainOn(List)}, choosing whether the publishing department is a feature (for the ablation). */
+    public static ChecklistClassifier trainOn(List<TrainingData.Row> rows, boolean department) {
+        return new ChecklistClassifier(Checklist.national(), ChecklistModel.train(rows, department), Map.of(),
+                Calibration.identity(), department);
+    }
+
+    /** Whether this classifier reads the publishing department. */
+    public boolean usesDepartment() {
+        return department;
     }
 
     /** The same trained model, reporting confidences through {@code calibration}. */
     public ChecklistClassifier withCalibration(Calibration calibration) {
-        return new ChecklistClassifier(checklist, model, corrections, calibration);
+        return new ChecklistClassifier(checklist, model, corrections, calibration, department);
     }
 
     public Calibration calibration() {
         return calibration;
+    }
+
+    /**
+     * The version of what {@link #toBytes()} writes and of the features the stored model expects; a change of either
+     * (e.g. a new feature) must change this, so that a replica never loads a model it would read wrongly.
+     */
+    public static final String FORMAT = "xxgk-checklist-classifier/1";
+
+    /**
+     * The trained classifier as bytes, to be stored once and loaded by every replica ({@link #fromBytes}): the model's
+     * parameters, the operators' exact-title corrections and the number of training rows, in a zip. The calibration is
+     * not included: it ships with the service, and {@link #dataDigest()} covers it.
+     */
+    public byte[] toBytes() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+            try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+                entry(zip, "FORMAT", (FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+                entry(zip, "training-rows", (model.trainingRows() + "\n").getBytes(StandardCharsets.UTF_8));
+                entry(zip, "features", ((department ? "title+department" : "title") + "\n").getBytes(StandardCharsets.UTF_8));
+                StringBuilder c = new StringBuilder();
+                new TreeMap<>(corrections).forEach((title, label) -> c.append(title.replace('\t', ' ').replace('\n', ' '))
+                        .append('\t').append(label).append('\n'));
+                entry(zip, "corrections.tsv", c.toString().getBytes(StandardCharsets.UTF_8));
+                entry(zip, "model.bin", model.toBytes());
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A classifier written by {@link #toBytes()}, reporting confidences through the shipped calibration.
+     *
+     * @throws IllegalArgumentException if the bytes are not such a classifier or of another {@link #FORMAT}
+     */
+    public static ChecklistClassifier fromBytes(byte[] bytes) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a stored classifier: " + e.getMessage(), e);
+        }
+        String format = entries.containsKey("FORMAT") ? new String(entries.get("FORMAT"), StandardCharsets.UTF_8).strip() : "";
+        if (!FORMAT.equals(format) || !entries.containsKey("model.bin") || !entries.containsKey("training-rows")) {
+            throw new IllegalArgumentException("not a stored classifier of format " + FORMAT + " (was \"" + format + "\")");
+        }
+        Map<String, String> corrections = new HashMap<>();
+        String tsv = new String(entries.getOrDefault("corrections.tsv", new byte[0]), StandardCharsets.UTF_8);
+        for (String line : tsv.split("\n")) {
+            int tab = line.lastIndexOf('\t');
+            if (tab > 0) {
+                corrections.put(line.substring(0, tab), TrainingData.checkLabel(line.substring(tab + 1), "stored correction"));
+            }
+        }
+        int rows = Integer.parseInt(new String(entries.get("training-rows"), StandardCharsets.UTF_8).strip());
+        boolean department = "title+department".equals(
+                new String(entries.getOrDefault("features", new byte[0]), StandardCharsets.UTF_8).strip());
+        return new ChecklistClassifier(Checklist.national(), ChecklistModel.fromBytes(entries.get("model.bin"), rows),
+                corrections, Calibration.load(), department);
+    }
+
+    /**
+     * SHA-256 of what a trained model depends on besides the corrections: {@link #FORMAT}, the training files, the
+     * checklist texts and the calibration. Replicas of one release share it; a release with other training data has
+     * another, and trains its own model rather than loading one trained from other data.
+     */
+    public static String dataDigest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+            sha.update((" department-feature=" + DEPARTMENT_FEATURE).getBytes(StandardCharsets.UTF_8));
+            for (String f : TrainingData.FILES) {
+                sha.update(("\0" + f + "\0").getBytes(StandardCharsets.UTF_8));
+                sha.update(resource("training/" + f));
+            }
+            for (TrainingData.Row r : TrainingData.checklistTexts(Checklist.national())) {
+                sha.update((r.title() + "\t" + r.label() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            sha.update(resource(Calibration.RESOURCE));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many exact-title operator corrections this classifier answers from. */
+    public int corrections() {
+        return corrections.size();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(0); // the same model gives the same bytes (and SHA-256), whenever it is written
+        zip.putNextEntry(e);
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ChecklistClassifier.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** How many rows (including checklist texts and weighted extra rows) the model was trained on. */
@@ -124,7 +268,7 @@ public final class ChecklistClassifier {
 
     /**
      * Classifies one item. Only {@code title} is required; {@code kind} and {@code hint} (the department's usual
-     * checklist item, 1-50) are weak evidence, {@code department} is not used for the decision.
+     * checklist item, 1-50) are weak evidence; {@code department} is a model feature when {@link #usesDepartment()}.
      */
     public Classification classify(String title, String body, String department, ItemKind kind, Integer hint) {
         String t = TitleFeatures.normalize(head(title, TITLE_CHARS));
@@ -143,12 +287,13 @@ public final class ChecklistClassifier {
             return result(label, calibration.rule(RULE_CONFIDENCE), why, validHint, label);
         }
 
-        String[] features = TitleFeatures.features(t);
+        String dept = this.department ? Departments.ofName(department) : null;
+        String[] features = TitleFeatures.features(t, dept);
         double[] p = model.eval(features);
         boolean usedBody = false;
         if (max(p) < BODY_BELOW && body != null && !body.isBlank()) {
             String b = TitleFeatures.normalize(head(body, 4 * BODY_CHARS));
-            String[] withBody = TitleFeatures.features(t + " " + b.substring(0, Math.min(BODY_CHARS, b.length())));
+            String[] withBody = TitleFeatures.features(t + " " + b.substring(0, Math.min(BODY_CHARS, b.length())), dept);
             double[] pb = model.eval(withBody);
             // the body may point to an item; it never talks an unsure title into "none" (bodies are wordy, titles are not)
             if (!TrainingData.NONE.equals(model.outcome(argmax(pb))) && max(pb) > max(p)) {

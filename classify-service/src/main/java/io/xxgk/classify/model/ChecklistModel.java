@@ -6,11 +6,17 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
 import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.GenericModelWriter;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -65,9 +71,33 @@ public final class ChecklistModel {
         this.parameters = p;
     }
 
-    /** Trains on exactly {@code rows}. */
-    static ChecklistModel train(List<TrainingData.Row> rows) {
-        return new ChecklistModel(maxent(rows), rows.size());
+    /** Trains on exactly {@code rows}; with {@code department}, each row's {@link TrainingData.Row#department()} is a feature. */
+    static ChecklistModel train(List<TrainingData.Row> rows, boolean department) {
+        return new ChecklistModel(maxent(rows, department), rows.size());
+    }
+
+    /** The trained parameters in OpenNLP's binary model format (what {@link #fromBytes} reads). */
+    byte[] toBytes() {
+        if (!(model instanceof AbstractModel am)) {
+            throw new IllegalStateException("not a serializable model: " + model.getClass().getName());
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+            new GenericModelWriter(am, new DataOutputStream(out)).persist();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A model written by {@link #toBytes()}; {@code trainingRows} is reported as it was when it was trained. */
+    static ChecklistModel fromBytes(byte[] bytes, int trainingRows) {
+        try {
+            return new ChecklistModel(new GenericModelReader(new BinaryFileDataReader(new ByteArrayInputStream(bytes))).getModel(),
+                    trainingRows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<java.util.logging.Logger> quietTrainingLogs() {
@@ -82,10 +112,10 @@ public final class ChecklistModel {
         return List.copyOf(quiet);
     }
 
-    private static MaxentModel maxent(List<TrainingData.Row> rows) {
+    private static MaxentModel maxent(List<TrainingData.Row> rows, boolean department) {
         // segmentation dominates; it is thread-safe, so the rows are segmented in parallel (order is kept)
         List<DocumentSample> samples = rows.parallelStream()
-                .map(r -> new DocumentSample(r.label(), TitleFeatures.features(r.title())))
+                .map(r -> new DocumentSample(r.label(), TitleFeatures.features(r.title(), department ? r.department() : null)))
                 .toList();
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("xxgk.classify.algorithm", "MAXENT"));

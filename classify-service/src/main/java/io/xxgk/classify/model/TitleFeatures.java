@@ -29,6 +29,7 @@ public final class TitleFeatures {
     static final String BIGRAM = "b=";
     static final String BIAS = "_bias";
     static final String ORG = "_org";
+    static final String DEPARTMENT = "d=";
     /**
      * Whether a leading school or college name is replaced by the single feature {@code _org}: names say nothing about
      * the checklist item and, being frequent, otherwise pull rare items towards "none" (5-fold CV 0.86 → 0.90).
@@ -79,8 +80,19 @@ public final class TitleFeatures {
 
     /** Model features of a title: segmented words, character bigrams, bias. Order is stable, no duplicates. */
     public static String[] features(String text) {
+        return features(text, null);
+    }
+
+    /**
+     * As {@link #features(String)}, plus {@code d=教务处} for the kind of the publishing department
+     * ({@link Departments}) when it is known.
+     */
+    public static String[] features(String text, String departmentKind) {
         Set<String> f = new LinkedHashSet<>();
         f.add(BIAS);
+        if (departmentKind != null && !departmentKind.isBlank()) {
+            f.add(DEPARTMENT + departmentKind);
+        }
         if (STRIP_ORG) {
             String n = normalize(text);
             Matcher m = LEADING_ORG.matcher(n);

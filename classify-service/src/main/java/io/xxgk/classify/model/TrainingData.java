@@ -46,6 +46,14 @@ public final class TrainingData {
             this(title, label, source, null);
         }
 
+        /**
+         * The kind of department whose site published a real title, from its page's host name ({@link Departments}); null
+         * for written titles and where the host says nothing (a school's main site, a portal, a GitHub source).
+         */
+        public String department() {
+            return real() ? Departments.ofSourceUrl(source) : null;
+        }
+
         /** Whether this is a real title (a school published it), not one written for training. */
         public boolean real() {
             return school != null;

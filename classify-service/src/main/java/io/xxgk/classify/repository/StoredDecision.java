@@ -64,6 +64,10 @@ public class StoredDecision extends PanacheEntityBase {
     @Column(name = "reviewed_at")
     public Instant reviewedAt;
 
+    /** The classifier model version that made the decision (null: before models were versioned). */
+    @Column(name = "model_version")
+    public Integer modelVersion;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -103,6 +107,7 @@ public class StoredDecision extends PanacheEntityBase {
         r.explanation = c.explanation();
         r.holdReasons = String.join(",", c.holdReasons());
         r.hint = hint;
+        r.modelVersion = c.modelVersion();
         r.event = EventCodec.encode(c);
         r.createdAt = Instant.now();
         r.signOffMode = c.signOffOrAuto().mode().name();

@@ -175,13 +175,15 @@ public class ReviewResource {
                         c.afterItem, c.note, c.correctedBy, c.correctedAt)).toList();
     }
 
-    public record Retrained(int corrections) {
+    /** The model version now in use by every replica (within a poll), and how many corrections it learnt from. */
+    public record Retrained(int version, int corrections) {
     }
 
     @POST
     @Path("/retrain")
     @Operation(summary = "用审核记录重新训练分类器 / retrain the classifier with the corrections")
     public Retrained retrain() {
-        return new Retrained(classifier.retrain());
+        TrainedClassifier.Retrained r = classifier.retrain("retrain requested by " + identity.getPrincipal().getName());
+        return new Retrained(r.version(), r.corrections());
     }
 }

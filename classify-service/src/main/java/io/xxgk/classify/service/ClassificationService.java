@@ -120,6 +120,7 @@ public class ClassificationService {
                 .checklistItem(c.checklistItem())
                 .category(c.category())
                 .confidence(c.confidence())
+                .modelVersion(c.modelVersion())
                 .explanation(explanation)
                 .decision(decision)
                 .holdReasons(holdReasons)

@@ -80,7 +80,7 @@ public final class Calibrate {
             }
             ChecklistClassifier c = ChecklistClassifier.trainOn(train);
             for (TrainingData.Row r : folds.get(f)) {
-                Classification res = c.classify(r.title(), null, null, null, null);
+                Classification res = c.classify(r.title(), null, r.department(), null, null);
                 decisions.add(new Decision(res.confidence(), isRule(r.title()), r.label().equals(label(res))));
             }
         }

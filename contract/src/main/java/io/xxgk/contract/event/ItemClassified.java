@@ -35,7 +35,8 @@ public record ItemClassified(
         List<AttachmentRef> attachments,
         Instant classifiedAt,
         SignOff signOff,
-        Scope scope) {
+        Scope scope,
+        Integer modelVersion) {
 
     /** Version 2 adds {@link #signOff()}; version-1 events (no sign-off) stay readable and mean mode AUTO. */
     public static final int SCHEMA_VERSION = 2;
@@ -43,11 +44,27 @@ public record ItemClassified(
     public static final int SCHEMA_VERSION_1 = 1;
     public static final String CLOUD_EVENT_TYPE_V1 = "cn.xxgk.item.classified.v1";
 
+    /**
+     * {@code modelVersion}: the stored classifier model that placed the item (optional; absent in events written before
+     * models were versioned, and null when read from them).
+     */
     public ItemClassified {
         channels = channels == null ? List.of() : List.copyOf(channels);
         holdReasons = holdReasons == null ? List.of() : List.copyOf(holdReasons);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         scope = scope == null ? Scope.PUBLIC : scope;
+    }
+
+    /** An event as before {@code modelVersion} existed (no model version). */
+    public ItemClassified(int schemaVersion, String itemId, int revision, String schoolCode, String department,
+                          String title, String body, ItemKind kind, LocalDate producedDate, LocalDate publishedDate,
+                          List<Channel> channels, String sourceUrl, Integer checklistItem, Integer category,
+                          double confidence, String explanation, Decision decision, List<String> holdReasons,
+                          boolean personalDataMasked, String withholdReason, List<AttachmentRef> attachments,
+                          Instant classifiedAt, SignOff signOff, Scope scope) {
+        this(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate,
+                channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons,
+                personalDataMasked, withholdReason, attachments, classifiedAt, signOff, scope, null);
     }
 
     /** An event of a public item (社会公开), as events were before {@code scope} existed. */
@@ -59,7 +76,7 @@ public record ItemClassified(
                           Instant classifiedAt) {
         this(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate,
                 channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons,
-                personalDataMasked, withholdReason, attachments, classifiedAt, null, Scope.PUBLIC);
+                personalDataMasked, withholdReason, attachments, classifiedAt, null, Scope.PUBLIC, null);
     }
 
     /** The sign-off, or mode AUTO without steps for a version-1 event (which had none). */
@@ -111,6 +128,7 @@ public record ItemClassified(
         b.classifiedAt = classifiedAt;
         b.signOff = signOff;
         b.scope = scope;
+        b.modelVersion = modelVersion;
         return b;
     }
 
@@ -143,6 +161,7 @@ public record ItemClassified(
         private List<AttachmentRef> attachments;
         private Instant classifiedAt;
         private SignOff signOff;
+        private Integer modelVersion;
         private Scope scope;
 
         private Builder() {
@@ -263,13 +282,18 @@ public record ItemClassified(
             return this;
         }
 
+        public Builder modelVersion(Integer modelVersion) {
+            this.modelVersion = modelVersion;
+            return this;
+        }
+
         public Builder signOff(SignOff signOff) {
             this.signOff = signOff;
             return this;
         }
 
         public ItemClassified build() {
-            return new ItemClassified(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate, channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons, personalDataMasked, withholdReason, attachments, classifiedAt, signOff, scope);
+            return new ItemClassified(schemaVersion, itemId, revision, schoolCode, department, title, body, kind, producedDate, publishedDate, channels, sourceUrl, checklistItem, category, confidence, explanation, decision, holdReasons, personalDataMasked, withholdReason, attachments, classifiedAt, signOff, scope, modelVersion);
         }
     }
 }
