@@ -77,7 +77,10 @@ public final class CatalogueReadBenchmark {
                 {"page: 清单", site + "/checklist"},
                 {"page: item", site + "/items/" + oneItem},
                 {"page: search q=采购", site + "/search?q=%E9%87%87%E8%B4%AD"},
+                {"JSON province overview 湖南省, 2025", publish + "/api/v1/province/overview?province=%E6%B9%96%E5%8D%97%E7%9C%81&year=2025"},
                 {"page: province 湖南省, 2025", publish + "/provinces/%E6%B9%96%E5%8D%97%E7%9C%81?year=2025"},
+                {"page: 依申请公开指南", site + "/apply"},
+                {"page: 办理进度查询 (empty)", site + "/apply/status"},
         };
         System.out.printf("%n%d client threads, %d s per case, %,d items in the school%n", threads, seconds, items);
         System.out.printf("%-42s %12s %10s %10s %10s %10s%n", "case", "reads/s", "p50 ms", "p95 ms", "p99 ms", "vs base");

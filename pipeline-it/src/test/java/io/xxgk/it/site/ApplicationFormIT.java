@@ -1,15 +1,13 @@
 package io.xxgk.it.site;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import io.xxgk.it.RunningPipeline;
+import io.xxgk.it.browser.Axe;
+import io.xxgk.it.browser.Chromium;
 import io.xxgk.stack.Pipeline;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,49 +34,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 依申请公开 in a real browser (Debian's Chromium through Playwright, as the console's tests) against the packaged
  * services: from the guide to the form, a submission that ingest records and answers with a tracking number, and the
  * same application found on the status page once the register has it; then every public page and JSON endpoint is
- * searched for the applicant's personal data. Screenshots: {@code target/screenshots/apply-*.png}.
+ * searched for the applicant's personal data. Every page (guide, form, a refused form, receipt, status) is checked
+ * with axe-core (no serious or critical violation), must fit a 390 px phone, and is saved at 1280 and 390 px:
+ * {@code target/screenshots/apply-*.png}.
  */
 class ApplicationFormIT {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("XXGK_CHROMIUM", "/usr/bin/chromium"));
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final String SCHOOL = "zzsz";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    static Playwright playwright;
-    static Browser browser;
     static String publish;
 
     @BeforeAll
     static void start() {
         publish = RunningPipeline.get().url(Pipeline.Service.PUBLISH);
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException(CHROMIUM + " is missing: apt-get install -y chromium (.ci/run does)");
-        }
-        System.setProperty("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    /** A window {@code width} px wide; without JavaScript unless a test must change the page itself. */
+    /** A window {@code width} px wide; without JavaScript unless a test must run some in the page (axe-core). */
     static BrowserContext window(int width, boolean javaScript) {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, width < 600 ? 844 : 900)
-                .setLocale("zh-CN").setBaseURL(publish).setJavaScriptEnabled(javaScript));
+        return Chromium.get().newContext(publish, width, javaScript);
     }
 
     static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("apply-" + name + ".png")).setFullPage(true));
+        Chromium.screenshot(page, "apply-" + name);
+    }
+
+    /**
+     * The page as it is (1280 px wide) and on a 390 px phone: saved at both widths, no serious or critical axe-core
+     * violation at either, nothing wider than the phone.
+     */
+    static void accessible(Page page, String name) {
+        assertTrue(Axe.serious(page).isEmpty(), name + " at 1280 px: " + Axe.serious(page));
+        screenshot(page, name + "-1280");
+        page.setViewportSize(390, 844);
+        try {
+            screenshot(page, name + "-390");
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            assertEquals(0, ((Number) overflow).intValue(), name + " is wider than the phone");
+            assertTrue(Axe.serious(page).isEmpty(), name + " at 390 px: " + Axe.serious(page));
+        } finally {
+            page.setViewportSize(1280, 900);
+        }
     }
 
     @Test
@@ -100,8 +94,9 @@ class ApplicationFormIT {
             assertEquals(200, guide.status());
             assertTrue(page.locator("h1").innerText().contains("依申请公开指南"), page.locator("h1").innerText());
             assertTrue(page.locator("main").innerText().contains("15 个工作日"));
-            // styled as the rest of the site (the site's Content-Security-Policy refuses inline styles)
-            assertEquals("rgb(139, 26, 26)", page.locator("header.site").evaluate("e => getComputedStyle(e).backgroundColor"));
+            // the site's own header and stylesheet (its Content-Security-Policy refuses inline styles)
+            assertEquals("rgb(143, 18, 22)", page.locator("header.site").evaluate("e => getComputedStyle(e).backgroundColor"));
+            assertEquals(1, page.locator("link[rel=stylesheet][href='/site.css']").count());
             screenshot(page, "01-guide");
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("网上申请表")).first().click();
@@ -196,7 +191,37 @@ class ApplicationFormIT {
             assertTrue(alert.contains("姓名或名称共 51 个字，超过上限 50 个字") && alert.contains("name is 51 characters; at most 50"), alert);
             assertEquals("名".repeat(51), page.getByLabel("姓名或名称").inputValue(), "the input is kept");
             assertEquals("申请公开学校章程修订稿", page.getByLabel("所需信息的内容描述").inputValue());
-            screenshot(page, "05-too-long-390");
+            accessible(page, "05-refused");
+        }
+    }
+
+    @Test
+    void everyApplyPageIsAccessibleAndFitsAPhone() throws Exception {
+        try (BrowserContext context = window(1280, true)) {
+            Page page = context.newPage();
+            page.navigate("/schools/" + SCHOOL + "/apply");
+            accessible(page, "a11y-guide");
+            page.navigate("/schools/" + SCHOOL + "/apply/form");
+            accessible(page, "a11y-form");
+            page.getByLabel("姓名或名称").fill("欧阳无障碍");
+            page.getByLabel("联系电话").fill("0731-87654321");
+            page.getByLabel("所需信息的内容描述").fill("申请公开学校无障碍设施建设情况");
+            page.getByLabel("当面领取").check();
+            Response sent = page.waitForResponse(r -> r.url().endsWith("/apply/form") && "POST".equals(r.request().method()),
+                    () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click());
+            page.waitForLoadState();
+            assertEquals(200, sent.status(), page.content());
+            accessible(page, "a11y-received");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查询办理进度")).click();
+            Instant until = Instant.now().plusSeconds(90);
+            while (page.locator("#status").count() == 0 && Instant.now().isBefore(until)) {
+                Thread.sleep(1000);
+                page.reload();
+            }
+            assertEquals(1, page.locator("#status").count(), page.content());
+            accessible(page, "a11y-status");
+            page.navigate("/schools/" + SCHOOL + "/apply/status?tracking=YSQ20250101-NOTATHNG");
+            accessible(page, "a11y-status-not-a-number");
         }
     }
 

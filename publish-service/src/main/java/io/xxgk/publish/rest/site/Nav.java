@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The site's navigation for one school: its stable URLs, and which one is the current page (aria-current).
- * {@code /schools/{school}/apply} (依申请公开) is served by the application form's resource.
+ * {@code /schools/{school}/apply} (依申请公开) is {@link ApplicationPagesResource}.
  */
 public record Nav(String code, String name, String province, String active, List<Link> links) {
 

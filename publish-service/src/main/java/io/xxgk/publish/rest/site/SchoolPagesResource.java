@@ -76,8 +76,6 @@ public class SchoolPagesResource {
                                               List<ItemOption> items, List<String> errors, ItemPage page, String nextHref);
 
         static native TemplateInstance reports(Nav nav, List<ReportWorkflowView.Summary> reports);
-
-        static native TemplateInstance notFound(Nav nav, String what);
     }
 
     public record SchoolLink(String code, String name, String province, String kindLabel) {
@@ -136,7 +134,7 @@ public class SchoolPagesResource {
     public Response home(@PathParam("school") String code) {
         Optional<School> school = schools.find(code);
         if (school.isEmpty()) {
-            return unknownSchool();
+            return Html.unknownSchool();
         }
         School s = school.get();
         return Html.ok(Templates.home(Nav.of(s, "home"), site.schoolSite(s), site.latest(s)));
@@ -159,7 +157,7 @@ public class SchoolPagesResource {
     private Response catalogue(String code, String year, boolean embed) {
         Optional<School> school = schools.find(code);
         if (school.isEmpty()) {
-            return unknownSchool();
+            return Html.unknownSchool();
         }
         School s = school.get();
         Integer y = year == null || year.isBlank() ? null : Params.year(year);
@@ -178,7 +176,7 @@ public class SchoolPagesResource {
     public Response checklist(@PathParam("school") String code, @QueryParam("year") String year) {
         Optional<School> school = schools.find(code);
         if (school.isEmpty()) {
-            return unknownSchool();
+            return Html.unknownSchool();
         }
         School s = school.get();
         Integer y = year == null || year.isBlank() ? null : Params.year(year);
@@ -191,13 +189,13 @@ public class SchoolPagesResource {
     public Response item(@PathParam("school") String code, @PathParam("itemId") String itemId) {
         Optional<School> school = schools.find(code);
         if (school.isEmpty()) {
-            return unknownSchool();
+            return Html.unknownSchool();
         }
         School s = school.get();
         Nav nav = Nav.of(s, "item");
         Optional<ItemDetail> found = published(s, itemId);
         if (found.isEmpty()) {
-            return Html.status(404, Templates.notFound(nav, "item"));
+            return Html.notFound(nav, "item");
         }
         ItemDetail item = found.get();
         List<AttachmentLink> links = new java.util.ArrayList<>();
@@ -223,7 +221,7 @@ public class SchoolPagesResource {
                                @PathParam("number") String number) {
         Optional<School> school = schools.find(code);
         if (school.isEmpty()) {
-            return unknownSchool();
+            return Html.unknownSchool();
         }
         School s = school.get();
         Optional<ItemDetail> item = published(s, itemId);
@@ -235,11 +233,11 @@ public class SchoolPagesResource {
         }
         List<AttachmentRef> refs = item.map(ItemDetail::attachments).orElse(List.of());
         if (item.isEmpty() || refs == null || n < 1 || n > refs.size()) {
-            return Html.status(404, Templates.notFound(Nav.of(s, "item"), "attachment"));
+            return Html.notFound(Nav.of(s, "item"), "attachment");
         }
         Optional<String> url = attachmentLinks.presign(refs.get(n - 1));
         if (url.isEmpty()) {
-            return Html.status(404, Templates.notFound(Nav.of(s, "item"), "attachment"));
+            return Html.notFound(Nav.of(s, "item"), "attachment");
         }
         // a fresh link at each click: never cached (SiteHeadersFilter), so it cannot outlive its signature
         return Response.seeOther(URI.create(url.get())).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
@@ -254,7 +252,7 @@ public class SchoolPagesResource {
                            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Optional<School> school = schools.find(code);
         if (school.isEmpty()) {
-            return unknownSchool();
+            return Html.unknownSchool();
         }
         School s = school.get();
         Checklist checklist = checklists.forSchool(s);
@@ -288,7 +286,7 @@ public class SchoolPagesResource {
     public Response reports(@PathParam("school") String code) {
         Optional<School> school = schools.find(code);
         if (school.isEmpty()) {
-            return unknownSchool();
+            return Html.unknownSchool();
         }
         School s = school.get();
         return Html.ok(Templates.reports(Nav.of(s, "reports"), site.publishedReports(s)));
@@ -300,7 +298,7 @@ public class SchoolPagesResource {
     public Response report(@PathParam("school") String code, @PathParam("file") String file, @Context UriInfo uri) {
         Optional<School> school = schools.find(code);
         if (school.isEmpty()) {
-            return unknownSchool();
+            return Html.unknownSchool();
         }
         School s = school.get();
         Matcher m = REPORT_FILE.matcher(file == null ? "" : file.toLowerCase(Locale.ROOT));
@@ -312,7 +310,7 @@ public class SchoolPagesResource {
             }
         }
         if (doc.isEmpty()) {
-            return Html.status(404, Templates.notFound(Nav.of(s, "reports"), "report"));
+            return Html.notFound(Nav.of(s, "reports"), "report");
         }
         ReportDocument d = doc.get();
         Response.ResponseBuilder r = Response.ok(d.body(), d.mediaType());
@@ -328,10 +326,6 @@ public class SchoolPagesResource {
             return Optional.empty();
         }
         return search.detail(school, itemId);
-    }
-
-    private Response unknownSchool() {
-        return Html.status(404, Templates.notFound(null, "school"));
     }
 
     private static String queryString(SearchForm f, String cursor) {

@@ -1,4 +1,4 @@
-package io.xxgk.publish.site.apply;
+package io.xxgk.publish.rest.site;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -11,6 +11,7 @@ import io.xxgk.contract.event.DisclosureRequestEvent.AnswerType;
 import io.xxgk.contract.event.DisclosureRequestEvent.ApplicantType;
 import io.xxgk.contract.event.DisclosureRequestEvent.RecordType;
 import io.xxgk.contract.event.EventCodec;
+import io.xxgk.publish.service.apply.SubmissionLimiter;
 import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
 import jakarta.inject.Inject;
@@ -211,12 +212,13 @@ class ApplicationPagesTest {
         for (String path : List.of("/schools/nope/apply", "/schools/nope/apply/form", "/schools/nope/apply/status")) {
             ExtractableResponse<Response> r = given().get(path).then().extract();
             assertEquals(404, r.statusCode(), path);
-            assertTrue(r.asString().contains("未找到学校"), path);
+            // the site's one 404 page, as for /schools/nope
+            assertTrue(r.asString().contains("没有这所学校") && r.asString().contains("href=\"/schools\""), path);
         }
         ExtractableResponse<Response> r = given().contentType("application/x-www-form-urlencoded").formParams(valid())
                 .post("/schools/nope/apply/form").then().extract();
         assertEquals(404, r.statusCode());
-        assertTrue(r.asString().contains("未找到学校"));
+        assertTrue(r.asString().contains("没有这所学校"));
     }
 
     @Test
@@ -267,6 +269,53 @@ class ApplicationPagesTest {
         ExtractableResponse<Response> none = given().get(STATUS).then().extract();
         assertEquals(200, none.statusCode());
         assertTrue(none.asString().contains("name=\"tracking\""));
+    }
+
+    @Test
+    void everyApplyPageIsInTheSitesLayoutWithTheSitesStylesheet() {
+        for (String path : List.of("/schools/" + SCHOOL + "/apply", FORM, STATUS, STATUS + "?tracking=nonsense")) {
+            ExtractableResponse<Response> r = given().get(path).then().extract();
+            String html = r.asString();
+            assertTrue(html.contains("<link rel=\"stylesheet\" href=\"/site.css\">"), path + ": " + html);
+            assertFalse(html.contains("site-apply.css"), path);
+            // the site's navigation, with 依申请公开 as the current section, and its footer
+            assertTrue(html.contains("<a href=\"/schools/xykj/apply\" aria-current=\"page\">依申请公开</a>"), path + ": " + html);
+            assertTrue(html.contains("<a href=\"/schools/xykj/catalogue\">信息公开目录</a>"), path);
+            assertTrue(html.contains("本网站无需登录、无需脚本即可使用"), path);
+            assertTrue(r.header("Content-Security-Policy").startsWith("default-src 'self'"), path);
+            assertEquals("same-origin", r.header("Referrer-Policy"), path);
+        }
+        given().get("/site-apply.css").then().statusCode(404);
+        assertTrue(given().get("/site.css").asString().contains("form.apply"), "the form's styles are in the site's stylesheet");
+    }
+
+    @Test
+    void aFieldOverQuarkusFormAttributeLimitGetsThePageNamingIt() {
+        // 70,000 characters: over the 64 KiB that Quarkus' form reader allowed per field, which answered a bare 413
+        Map<String, String> f = valid();
+        f.put("address", "路".repeat(70_000));
+        ExtractableResponse<Response> r = post(f);
+        assertEquals(400, r.statusCode(), r.asString());
+        assertTrue(r.contentType().startsWith("text/html"), r.contentType());
+        String html = r.asString();
+        assertTrue(html.contains("通信地址共 70000 个字，超过上限 200 个字"), html.substring(0, Math.min(3000, html.length())));
+        assertTrue(html.contains("address is 70000 characters; at most 200"));
+        assertTrue(html.contains("href=\"#f-address\""), "the summary links the field");
+        assertTrue(html.contains("value=\"司马测试\""), "the other fields are kept");
+        assertTrue(html.length() < 40_000, "the page does not repeat all it was sent: " + html.length());
+    }
+
+    @Test
+    void aHandMadeBodyWithBrokenEscapesAndRepeatedFieldsIsReadNotRefusedBare() {
+        String body = "submissionKey=0123456789abcdef0123456789abcdef&applicantType=NATURAL_PERSON&name=%E5%8F%B8%zz&name=second"
+                + "&phone=13712345678&email=&description=%E7%94%B3%E8%AF%B7+100%25&medium=ELECTRONIC&delivery=EMAIL";
+        ExtractableResponse<Response> r = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").body(body)
+                .post(FORM).then().extract();
+        assertEquals(400, r.statusCode(), r.asString());
+        String html = r.asString();
+        assertTrue(html.contains("电子邮箱选择电子邮件方式时必须填写"), html);
+        assertTrue(html.contains("value=\"司%zz\""), "the first name, a broken escape kept as typed: " + html);
+        assertTrue(html.contains("申请 100%</textarea>"), html);
     }
 
     @Test

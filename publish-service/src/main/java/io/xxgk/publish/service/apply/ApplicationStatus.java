@@ -1,4 +1,4 @@
-package io.xxgk.publish.site.apply;
+package io.xxgk.publish.service.apply;
 
 import io.xxgk.contract.event.DisclosureRequestEvent.AnswerType;
 import io.xxgk.contract.event.DisclosureRequestEvent.RecordType;

@@ -1,4 +1,4 @@
-package io.xxgk.publish.site.apply;
+package io.xxgk.publish.rest.site;
 
 import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.contract.application.PublicApplication;
@@ -27,8 +27,6 @@ public record FormState(PublicApplication values, List<Error> errors, Notice not
 
     public record Option(String value, String label, boolean selected) {
     }
-
-    static final String HONEYPOT = "homepage";
 
     static FormState empty(String submissionKey) {
         return new FormState(new PublicApplication(null, submissionKey, "NATURAL_PERSON", null, null, null, null, null, null,

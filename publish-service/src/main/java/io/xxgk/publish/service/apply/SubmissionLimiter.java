@@ -1,4 +1,4 @@
-package io.xxgk.publish.site.apply;
+package io.xxgk.publish.service.apply;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.xxgk.publish.site.apply;
+package io.xxgk.publish.service.apply;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.xxgk.publish.site.apply;
+package io.xxgk.publish.service.apply;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
