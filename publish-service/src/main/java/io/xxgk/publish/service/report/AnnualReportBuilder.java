@@ -167,6 +167,7 @@ public final class AnnualReportBuilder {
         if (s.internal() > 0) {
             b.add(para("另有校内公开（仅在校内发布）的信息", s.internal(), "条，单独统计，不计入上述数量。"));
         }
+        procurement().ifPresent(b::add);
         b.add(table("表1 主动公开信息分类统计", List.of("信息类别", "条数", "占比"), List.of(50, 25, 25),
                 withTotal(s.byKind().stream().map(h -> row(h.label(), h.count(), pct(h.percent()))).toList())));
         b.add(table("表2 按清单类别统计", List.of("清单类别", "条数", "占比"), List.of(50, 25, 25),
@@ -244,6 +245,28 @@ public final class AnnualReportBuilder {
             asked.add(ReportField.KEY_AREAS); // drafted from the titles; the office's text is optional then
         }
         return b;
+    }
+
+    /**
+     * Procurement as notices and as projects (项目编号), as 荆楚理工's report counts 政府采购项目; none when the period
+     * has no procurement notice or result (or the figures were frozen before they were counted).
+     */
+    private java.util.Optional<Block> procurement() {
+        StatisticsView.Procurement p = s.procurement();
+        if (p == null || p.notices() + p.results() == 0) {
+            return java.util.Optional.empty();
+        }
+        List<Object> parts = new ArrayList<>(List.of(term, "，学校公开采购招标公告", p.notices(), "条、中标（成交）结果公告",
+                p.results(), "条"));
+        if (p.projects() > 0) {
+            parts.addAll(List.of("，涉及采购项目", p.projects(), "项（按项目编号计），其中招标公告和结果公告均已公开的",
+                    p.projectsWithNoticeAndResult(), "项"));
+            if (p.projectsAwaitingResult() > 0) {
+                parts.add("，尚待公开结果的" + p.projectsAwaitingResult() + "项");
+            }
+        }
+        parts.add(p.unnumbered() > 0 ? "；另有" + p.unnumbered() + "条公告未载明项目编号，未计入项目数。" : "。");
+        return java.util.Optional.of(para(parts.toArray()));
     }
 
     // 三、依申请公开和不予公开情况
