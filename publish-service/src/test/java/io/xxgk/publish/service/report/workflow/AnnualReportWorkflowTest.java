@@ -143,21 +143,21 @@ class AnnualReportWorkflowTest {
         if (loaded) {
             return;
         }
-        // school year 2020-2021 (report year 2021): three items
-        send(item("hnxx21-rule", ItemKind.RULE, 2, 1, LocalDate.of(2020, 10, 12)),
-                item("hnxx21-plan", ItemKind.ENROLLMENT_PLAN, 7, 2, LocalDate.of(2021, 3, 1)),
-                item("hnxx21-news", ItemKind.NEWS, null, null, LocalDate.of(2021, 5, 20)));
-        awaitPublished(2021, 3);
+        // school year 2023-2024 (report year 2024): three items
+        send(item("hnxx24-rule", ItemKind.RULE, 2, 1, LocalDate.of(2023, 10, 12)),
+                item("hnxx24-plan", ItemKind.ENROLLMENT_PLAN, 7, 2, LocalDate.of(2024, 3, 1)),
+                item("hnxx24-news", ItemKind.NEWS, null, null, LocalDate.of(2024, 5, 20)));
+        awaitPublished(2024, 3);
         loaded = true;
     }
 
     @Test
     void filledFrozenApprovedDownloadedAndSubmitted() throws Exception {
-        String url = BASE + "2021";
+        String url = BASE + "2024";
         reviewer().get(url).then().statusCode(200)
                 .header("Cache-Control", "private, no-store")
                 .body("state", equalTo("DRAFT"))
-                .body("periodLabel", equalTo("2020-2021学年"))
+                .body("periodLabel", equalTo("2023-2024学年"))
                 .body("unfilled", hasItems("overview", "experience", "problems", "improvements", "otherMatters", "missingReasons"))
                 .body("unfilled", not(hasItem("appealsHandling"))) // no complaint, review or lawsuit this year
                 .body("allowedActions", contains("fill", "freeze"));
@@ -204,8 +204,8 @@ class AnnualReportWorkflowTest {
                 .body("type", equalTo("https://xxgk.io/problems/not-approved"));
 
         // a new item of the year arrives: the live statistics count it, the frozen report does not
-        send(item("hnxx21-late", ItemKind.RESEARCH, 41, 7, LocalDate.of(2021, 6, 1)));
-        awaitPublished(2021, 4);
+        send(item("hnxx24-late", ItemKind.RESEARCH, 41, 7, LocalDate.of(2024, 6, 1)));
+        awaitPublished(2024, 4);
         String frozen = reviewer().get(url + "/document").then().statusCode(200).extract().asString();
         assertTrue(frozen.contains("学校共主动公开信息3条"), "frozen count");
         assertFalse(frozen.contains("学校共主动公开信息4条"));
@@ -221,7 +221,7 @@ class AnnualReportWorkflowTest {
         String date = today().getYear() + "年" + today().getMonthValue() + "月" + today().getDayOfMonth() + "日";
         Response docx = reviewer().get(url + "/document?format=docx");
         docx.then().statusCode(200).contentType(equalTo(DOCX))
-                .header("Content-Disposition", startsWith("attachment; filename=\"hnxx-2021-annual-report-approved.docx\""));
+                .header("Content-Disposition", startsWith("attachment; filename=\"hnxx-2024-annual-report-approved.docx\""));
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.asByteArray()))) {
             String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
             assertTrue(text.contains("已审定：本报告经分管领导李校长于" + date + "审定。"), text);
@@ -248,8 +248,8 @@ class AnnualReportWorkflowTest {
         byte[] docxBytes = docx.asByteArray();
         byte[] htmlBytes = reviewer().get(url + "/document?format=html").then().statusCode(200).extract().asByteArray();
         assertArrayEquals(docxBytes, reviewer().get(url + "/document?format=docx").then().statusCode(200).extract().asByteArray());
-        send(item("hnxx21-after-approval", ItemKind.RULE, 38, 6, LocalDate.of(2021, 7, 1)));
-        awaitPublished(2021, 5);
+        send(item("hnxx24-after-approval", ItemKind.RULE, 38, 6, LocalDate.of(2024, 7, 1)));
+        awaitPublished(2024, 5);
         assertArrayEquals(docxBytes, reviewer().get(url + "/document?format=docx").then().statusCode(200).extract().asByteArray());
         assertArrayEquals(htmlBytes, reviewer().header("X-Forwarded-Host", "elsewhere.example").get(url + "/document?format=html")
                 .then().statusCode(200).extract().asByteArray());
@@ -277,7 +277,7 @@ class AnnualReportWorkflowTest {
                 .post(url + "/submission").then().statusCode(400).body("errors[0].field", equalTo("method"))
                 .body("errors[0].messageZh", containsString("报送方式"));
         reviewer().contentType(ContentType.JSON)
-                .body(Map.of("submittedOn", today().toString(), "method", "ONLINE_SYSTEM", "reference", "湘教信息年报回执 2021-117"))
+                .body(Map.of("submittedOn", today().toString(), "method", "ONLINE_SYSTEM", "reference", "湘教信息年报回执 2024-117"))
                 .post(url + "/submission").then().statusCode(200)
                 .body("state", equalTo("SUBMITTED"))
                 .body("submission.submittedOn", equalTo(today().toString()))
@@ -295,7 +295,7 @@ class AnnualReportWorkflowTest {
         assertTrue(view.getString("history[3].detail").contains("网上报送系统"));
         // the school's list
         reviewer().get(BASE.substring(0, BASE.length() - 1)).then().statusCode(200)
-                .body("find { it.year == 2021 }.state", equalTo("SUBMITTED"));
+                .body("find { it.year == 2024 }.state", equalTo("SUBMITTED"));
     }
 
     @Test
