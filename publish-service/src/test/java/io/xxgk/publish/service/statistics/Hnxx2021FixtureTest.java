@@ -132,7 +132,7 @@ class Hnxx2021FixtureTest {
                 .header("X-Xxgk-Actor", ActingUser.headerValue("党政办信息员")).header("X-Xxgk-Actor-Role", "REVIEWER")
                 .contentType(ContentType.JSON).body(YEAR_END).put("/api/v1/console/schools/hnxx/year-end-figures/2021")
                 .then().statusCode(200);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 given().get("/api/v1/schools/hnxx/statistics?year=2021").then().statusCode(200)
                         .body("published", equalTo(GENERAL_NEWS + COLLEGE_NEWS))
                         .body("internal", equalTo(OA_DOCUMENTS))
