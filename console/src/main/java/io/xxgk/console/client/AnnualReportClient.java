@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,14 +31,11 @@ public interface AnnualReportClient {
     String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     record View(String schoolCode, String schoolName, int year, String periodLabel, String state, String stateLabel,
-                List<ProseField> prose, List<FigureField> figures, List<String> unfilled, List<String> allowedActions,
+                List<ProseField> prose, List<String> unfilled, List<String> allowedActions,
                 Step frozen, Step approved, Submission submission, List<HistoryEntry> history) {
     }
 
     record ProseField(String key, String label, String labelEn, String hint, boolean asked, String value) {
-    }
-
-    record FigureField(String key, String label, String labelEn, String unit, String kind, BigDecimal value) {
     }
 
     record Step(String actor, String role, String roleLabel, Instant at) {
@@ -52,7 +48,8 @@ public interface AnnualReportClient {
     record HistoryEntry(String action, String actionLabel, String actor, String role, String roleLabel, Instant at, String detail) {
     }
 
-    record Content(Map<String, String> prose, Map<String, BigDecimal> figures) {
+    /** The prose only: the year-end figures are recorded through {@link YearEndFiguresClient}, their one source. */
+    record Content(Map<String, String> prose) {
     }
 
     record Note(String note) {

@@ -3,12 +3,13 @@ package io.xxgk.console.rest;
 import jakarta.ws.rs.FormParam;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The annual report's form on {@code /report/{year}}: the prose blanks and the year-end figures, named as publish
- * names them ({@code prose.overview}, {@code figures.wechatFollowers}), so that publish's field errors land next to
- * their fields.
+ * The annual report's form on {@code /report/{year}}: the prose blanks, named as publish names them
+ * ({@code prose.overview}), and the year-end figures of the period ({@code figures.wechatFollowers} once read), which
+ * are saved through publish's year-end API; field errors land next to their fields.
  */
 public class ReportForm {
 
@@ -26,19 +27,12 @@ public class ReportForm {
     @FormParam("prose.otherMatters") public String otherMatters;
     @FormParam("prose.officeContact") public String officeContact;
 
-    @FormParam("figures.wechatPosts") public String wechatPosts;
-    @FormParam("figures.wechatFollowers") public String wechatFollowers;
-    @FormParam("figures.wechatReads") public String wechatReads;
-    @FormParam("figures.weiboPosts") public String weiboPosts;
-    @FormParam("figures.weiboFollowers") public String weiboFollowers;
-    @FormParam("figures.videoPosts") public String videoPosts;
-    @FormParam("figures.meetingsHeld") public String meetingsHeld;
-    @FormParam("figures.mediaReports") public String mediaReports;
-    @FormParam("figures.nationalMediaReports") public String nationalMediaReports;
-    @FormParam("figures.trainingSessions") public String trainingSessions;
-    @FormParam("figures.trainingParticipants") public String trainingParticipants;
-    @FormParam("figures.surveyRespondents") public String surveyRespondents;
-    @FormParam("figures.satisfactionPercent") public String satisfactionPercent;
+    /**
+     * The year-end figures: each input row is a hidden {@code figureKey} and its {@code figureValue}, in document
+     * order, so the form lists whatever keys publish has without the console repeating them.
+     */
+    @FormParam("figureKey") public List<String> figureKeys;
+    @FormParam("figureValue") public List<String> figureValues;
 
     /** Field name → value, for what the form sent (a prose field left out of the page is not sent, and not cleared). */
     public Map<String, String> values() {
@@ -56,19 +50,11 @@ public class ReportForm {
         put(v, "prose.improvements", improvements);
         put(v, "prose.otherMatters", otherMatters);
         put(v, "prose.officeContact", officeContact);
-        put(v, "figures.wechatPosts", wechatPosts);
-        put(v, "figures.wechatFollowers", wechatFollowers);
-        put(v, "figures.wechatReads", wechatReads);
-        put(v, "figures.weiboPosts", weiboPosts);
-        put(v, "figures.weiboFollowers", weiboFollowers);
-        put(v, "figures.videoPosts", videoPosts);
-        put(v, "figures.meetingsHeld", meetingsHeld);
-        put(v, "figures.mediaReports", mediaReports);
-        put(v, "figures.nationalMediaReports", nationalMediaReports);
-        put(v, "figures.trainingSessions", trainingSessions);
-        put(v, "figures.trainingParticipants", trainingParticipants);
-        put(v, "figures.surveyRespondents", surveyRespondents);
-        put(v, "figures.satisfactionPercent", satisfactionPercent);
+        if (figureKeys != null && figureValues != null) {
+            for (int i = 0; i < figureKeys.size() && i < figureValues.size(); i++) {
+                put(v, "figures." + figureKeys.get(i), figureValues.get(i));
+            }
+        }
         return v;
     }
 

@@ -2,6 +2,7 @@ package io.xxgk.console.service;
 
 import io.xxgk.console.client.AnnualReportClient;
 import io.xxgk.console.client.AnnualReportClient.View;
+import io.xxgk.console.client.YearEndFiguresClient;
 import io.xxgk.console.security.ConsoleUser;
 import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.contract.problem.ProblemException;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code /report/{year}}: the school's annual report as a workflow, kept by publish-service. The console shows it,
@@ -38,7 +37,12 @@ public class AnnualReportService {
     public record ProseInput(String name, String label, String labelEn, String hint, boolean open, String value, String error) {
     }
 
-    public record FigureInput(String name, String label, String labelEn, String unit, String step, String value, String error) {
+    /**
+     * A year-end figure's input: {@code name} is its field name (figures.wechatFollowers) for its id and errors,
+     * {@code key} what the form posts beside the value; {@code text} for the text figures (自查, 调查结果).
+     */
+    public record FigureInput(String name, String key, String label, String labelEn, String unit, boolean text, String group,
+                              String value, String error) {
     }
 
     public record HistoryRow(String at, String action, String actor, String role, String detail) {
@@ -67,11 +71,14 @@ public class AnnualReportService {
             new MethodOption("OTHER", "其他方式"));
 
     private final AnnualReportClient reports;
+    private final YearEndFiguresClient yearEnd;
     private final ServiceCalls calls;
     private final SchoolDirectory schools;
 
-    public AnnualReportService(@RestClient AnnualReportClient reports, ServiceCalls calls, SchoolDirectory schools) {
+    public AnnualReportService(@RestClient AnnualReportClient reports, @RestClient YearEndFiguresClient yearEnd, ServiceCalls calls,
+                               SchoolDirectory schools) {
         this.reports = reports;
+        this.yearEnd = yearEnd;
         this.calls = calls;
         this.schools = schools;
     }
@@ -84,8 +91,12 @@ public class AnnualReportService {
         String schoolName = schools.find(user.schoolCode()).map(s -> s.name()).orElse(user.schoolCode());
         String today = LocalDate.now(CHINA).toString();
         View v;
+        List<YearEndFiguresClient.Key> keys;
+        List<YearEndFiguresClient.Figure> stored;
         try {
             v = calls.call(SERVICE, () -> reports.view(user.schoolCode(), year));
+            keys = calls.call(SERVICE, yearEnd::keys);
+            stored = calls.call(SERVICE, () -> yearEnd.figures(user.schoolCode(), year)).figures();
         } catch (ProblemException e) {
             return new Page(year, schoolName, null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, METHODS,
                     today, e.problem().title() + "：" + e.problem().detail());
@@ -101,10 +112,12 @@ public class AnnualReportService {
             prose.add(new ProseInput(name, p.label(), p.labelEn(), p.hint(), v.unfilled().contains(p.key()),
                     shown.getOrDefault(name, p.value() == null ? "" : p.value()), error(errs, name)));
         }
-        List<FigureInput> figures = v.figures().stream().map(f -> {
-            String name = "figures." + f.key();
-            return new FigureInput(name, f.label(), f.labelEn(), f.unit(), "PERCENT".equals(f.kind()) ? "0.1" : "1",
-                    shown.getOrDefault(name, f.value() == null ? "" : f.value().toPlainString()), error(errs, name));
+        Map<String, String> recorded = new LinkedHashMap<>();
+        stored.forEach(f -> recorded.put(f.key(), YearEndForm.shown(f)));
+        List<FigureInput> figures = keys.stream().map(k -> {
+            String name = YearEndForm.PREFIX + k.key();
+            return new FigureInput(name, k.key(), k.label(), k.labelEn(), k.unit() == null ? "" : k.unit(), "TEXT".equals(k.kind()),
+                    k.groupLabel(), shown.getOrDefault(name, recorded.getOrDefault(k.key(), "")), error(errs, name));
         }).toList();
         List<String> unfilled = v.prose().stream().filter(p -> v.unfilled().contains(p.key())).map(AnnualReportClient.ProseField::label).toList();
         List<HistoryRow> history = v.history().stream()
@@ -120,27 +133,37 @@ public class AnnualReportService {
                 METHODS, today, null);
     }
 
-    /** Saves the form: every prose and figure field, empty ones cleared (publish replaces the whole content). */
+    /**
+     * Saves the form: the prose into the report (publish replaces the whole content, empty blanks cleared), then the
+     * year-end figures of the period through publish's year-end API, their one source, which the report reads; those
+     * only when the form changed them (a leader fills the report but does not record figures).
+     */
     public void fill(ConsoleUser user, int year, Map<String, String> form) {
         Map<String, String> prose = new LinkedHashMap<>();
-        Map<String, BigDecimal> figures = new LinkedHashMap<>();
-        List<FieldError> errors = new ArrayList<>();
         form.forEach((name, value) -> {
             if (name.startsWith("prose.")) {
                 prose.put(name.substring(6), value == null || value.isBlank() ? null : value);
-            } else if (name.startsWith("figures.")) {
-                number(value).ifPresentOrElse(n -> figures.put(name.substring(8), n), () -> {
-                    if (value != null && !value.isBlank()) {
-                        errors.add(new FieldError(name, "not-a-number", "'" + value.strip() + "' is not a number",
-                                "“" + value.strip() + "”不是数字"));
-                    }
-                });
             }
         });
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+        calls.call(SERVICE, () -> reports.fill(user.schoolCode(), year, new AnnualReportClient.Content(prose)));
+        if (form.keySet().stream().noneMatch(n -> n.startsWith(YearEndForm.PREFIX))) {
+            return;
         }
-        calls.call(SERVICE, () -> reports.fill(user.schoolCode(), year, new AnnualReportClient.Content(prose, figures)));
+        List<YearEndFiguresClient.Key> keys = calls.call(SERVICE, yearEnd::keys);
+        Map<String, Object> figures = YearEndForm.body(keys, form);
+        Map<String, Object> before = YearEndForm.body(calls.call(SERVICE, () -> yearEnd.figures(user.schoolCode(), year)).figures());
+        if (figures.equals(before)) {
+            return;
+        }
+        try {
+            calls.call(SERVICE, () -> yearEnd.record(user.schoolCode(), year, figures));
+        } catch (ProblemException e) {
+            if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
+                throw e;
+            }
+            throw new ProblemException(e.status(), e.problem().type(), e.problem().title(), e.problem().detail(),
+                    YearEndForm.onForm(e.problem().errors(), keys));
+        }
     }
 
     public void freeze(ConsoleUser user, int year, String note) {
@@ -174,18 +197,6 @@ public class AnnualReportService {
         try (r) {
             return new Download(r.readEntity(byte[].class), r.getHeaderString(HttpHeaders.CONTENT_TYPE),
                     r.getHeaderString("Content-Disposition"));
-        }
-    }
-
-    /** "23,500", " 92.5 " → a number; empty → none; anything else → none (reported by the caller). */
-    static Optional<BigDecimal> number(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new BigDecimal(value.strip().replace(",", "").replace("，", "").replace(" ", "")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 

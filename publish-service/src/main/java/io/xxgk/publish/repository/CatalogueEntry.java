@@ -69,6 +69,10 @@ public class CatalogueEntry extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String attachments;
 
+    /** The 项目编号 of a procurement notice or result (V12): links a notice and its result into one project. */
+    @Column(name = "project_number")
+    public String projectNumber;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

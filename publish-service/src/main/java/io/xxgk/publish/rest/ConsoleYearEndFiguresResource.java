@@ -72,7 +72,7 @@ public class ConsoleYearEndFiguresResource {
                     + " Keys: wechatPosts, wechatFollowers, wechatReads, wechatTopArticleTitle, wechatTopArticleReads, videoPosts,"
                     + " videoFollowers, videoViews, weiboPosts, weiboFollowers, briefingIssues, campusPaperIssues,"
                     + " partyCommitteeMeetings, presidentOfficeMeetings, jointMeetings, cadreMeetings, staffCongressMeetings,"
-                    + " otherMeetings, mediaReports, nationalMediaReports, provincialMediaReports, sunshineCases, sunshineResolved,"
+                    + " otherMeetings, mediaReports, nationalMediaReports, provincialMediaReports, trainingSessions, trainingParticipants, sunshineCases, sunshineResolved,"
                     + " sunshineSatisfactionPercent, surveyRespondents, surveySatisfactionPercent, surveyResult,"
                     + " selfInspectionCompleteness, selfInspectionAvailability, selfInspectionTimeliness, selfInspectionConvenience.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),

@@ -4,6 +4,8 @@ import io.xxgk.contract.event.Channel;
 import io.xxgk.contract.event.Decision;
 import io.xxgk.contract.event.EventCodec;
 import io.xxgk.contract.event.ItemClassified;
+import io.xxgk.contract.event.ItemKind;
+import io.xxgk.contract.procurement.ProjectNumbers;
 import io.xxgk.contract.event.SignOff;
 import io.xxgk.contract.event.SignOffStep;
 import io.xxgk.publish.repository.SignOffStepRow;
@@ -87,11 +89,18 @@ public class CatalogueWriter {
             entry.sourceUrl = StorableValues.text(e.sourceUrl());
             entry.withholdReason = StorableValues.text(e.withholdReason());
             entry.attachments = e.attachments().isEmpty() ? null : EventCodec.encode(e.attachments());
+            entry.projectNumber = projectNumber(e.kind(), v.title(), e.body());
         }
         if (EntryStatus.PUBLISHED.name().equals(entry.status) && !publicAlready) {
             madePublic(entry, e);
         }
         entry.persist();
+    }
+
+    /** The project number of a procurement notice or result; none for other kinds. */
+    static String projectNumber(ItemKind kind, String title, String body) {
+        return kind == ItemKind.PROCUREMENT_NOTICE || kind == ItemKind.TENDER_RESULT
+                ? ProjectNumbers.extract(title, body).orElse(null) : null;
     }
 
     /**

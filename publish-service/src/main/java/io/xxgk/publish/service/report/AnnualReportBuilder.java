@@ -17,6 +17,8 @@ import io.xxgk.publish.service.statistics.StatisticsView.HeadingShare;
 import io.xxgk.publish.service.statistics.StatisticsView.Requests;
 import io.xxgk.publish.service.statistics.StatisticsView.Share;
 import io.xxgk.publish.service.statistics.StatisticsView.Timeliness;
+import io.xxgk.publish.service.yearend.YearEndFigure;
+import io.xxgk.publish.service.yearend.YearEndFiguresView;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -139,12 +141,7 @@ public final class AnnualReportBuilder {
         b.add(para(term, "，学校共主动公开信息", s.published(), "条；《高等学校信息公开事项清单》", c.items(), "项事项中适用于本校的",
                 c.applicable(), "项，已公开", covered(c), "。收到信息公开申请", s.requests().received(), "件，因信息公开工作受到举报（投诉）",
                 s.complaints().total(), "件、行政复议", s.administrativeReviews().total(), "件、行政诉讼", s.lawsuits().total(), "件。"));
-        if (fill.hasAny(ReportField.TRAINING_SESSIONS, ReportField.TRAINING_PARTICIPANTS)) {
-            List<String> parts = new ArrayList<>();
-            fill.figure(ReportField.TRAINING_SESSIONS).ifPresent(n -> parts.add("组织信息公开业务培训" + n.toPlainString() + "次"));
-            fill.figure(ReportField.TRAINING_PARTICIPANTS).ifPresent(n -> parts.add("参加培训" + n.toPlainString() + "人次"));
-            b.add(para(term, "，", String.join("，", parts), "。"));
-        }
+        yearEndGroup(YearEndFigure.Group.TRAINING).ifPresent(b::add);
         return b;
     }
 
@@ -167,6 +164,7 @@ public final class AnnualReportBuilder {
         if (s.internal() > 0) {
             b.add(para("另有校内公开（仅在校内发布）的信息", s.internal(), "条，单独统计，不计入上述数量。"));
         }
+        procurement().ifPresent(b::add);
         b.add(table("表1 主动公开信息分类统计", List.of("信息类别", "条数", "占比"), List.of(50, 25, 25),
                 withTotal(s.byKind().stream().map(h -> row(h.label(), h.count(), pct(h.percent()))).toList())));
         b.add(table("表2 按清单类别统计", List.of("清单类别", "条数", "占比"), List.of(50, 25, 25),
@@ -244,6 +242,28 @@ public final class AnnualReportBuilder {
             asked.add(ReportField.KEY_AREAS); // drafted from the titles; the office's text is optional then
         }
         return b;
+    }
+
+    /**
+     * Procurement as notices and as projects (项目编号), as 荆楚理工's report counts 政府采购项目; none when the period
+     * has no procurement notice or result (or the figures were frozen before they were counted).
+     */
+    private java.util.Optional<Block> procurement() {
+        StatisticsView.Procurement p = s.procurement();
+        if (p == null || p.notices() + p.results() == 0) {
+            return java.util.Optional.empty();
+        }
+        List<Object> parts = new ArrayList<>(List.of(term, "，学校公开采购招标公告", p.notices(), "条、中标（成交）结果公告",
+                p.results(), "条"));
+        if (p.projects() > 0) {
+            parts.addAll(List.of("，涉及采购项目", p.projects(), "项（按项目编号计），其中招标公告和结果公告均已公开的",
+                    p.projectsWithNoticeAndResult(), "项"));
+            if (p.projectsAwaitingResult() > 0) {
+                parts.add("，尚待公开结果的" + p.projectsAwaitingResult() + "项");
+            }
+        }
+        parts.add(p.unnumbered() > 0 ? "；另有" + p.unnumbered() + "条公告未载明项目编号，未计入项目数。" : "。");
+        return java.util.Optional.of(para(parts.toArray()));
     }
 
     // 三、依申请公开和不予公开情况
@@ -412,59 +432,40 @@ public final class AnnualReportBuilder {
     // 四、对信息公开的评议情况
     private List<Block> evaluation() {
         List<Block> b = new ArrayList<>();
-        if (fill.hasAny(ReportField.SURVEY_RESPONDENTS, ReportField.SATISFACTION_PERCENT)) {
-            List<Object> parts = new ArrayList<>(List.of(term, "，学校开展信息公开工作满意度调查"));
-            fill.figure(ReportField.SURVEY_RESPONDENTS).ifPresent(n -> parts.add("，参与" + n.toPlainString() + "人"));
-            fill.figure(ReportField.SATISFACTION_PERCENT).ifPresent(p -> parts.add("，对学校信息公开工作表示满意的占" + p.toPlainString() + "%"));
-            parts.add("。");
-            b.add(para(parts.toArray()));
-        }
+        yearEndGroup(YearEndFigure.Group.SURVEY).ifPresent(b::add);
         b.addAll(prose(ReportField.EVALUATION));
         return b;
     }
 
     /**
      * 二（二）: the year-end figures that are not items, as the office recorded them for the period (the statistics'
-     * yearEndFigures, one sentence per group); only where it recorded none, the figures filled into the report itself.
+     * yearEndFigures, their one source), one sentence per group; training is in 一 and the survey in 四.
      */
     private List<Block> yearEndFigures() {
         List<Block> b = new ArrayList<>();
-        if (s.yearEndFigures() != null && !s.yearEndFigures().figures().isEmpty()) {
-            Map<String, List<String>> byGroup = new LinkedHashMap<>();
-            s.yearEndFigures().figures().forEach(f -> byGroup.computeIfAbsent(f.groupLabel(), g -> new ArrayList<>())
-                    .add(f.label() + (f.text() != null ? "：" + f.display() : f.display())));
-            byGroup.forEach((group, figures) -> b.add(para(term, group, "：", String.join("，", figures), "。")));
-            return b;
-        }
-        List<String> media = new ArrayList<>();
-        List<String> wechat = new ArrayList<>();
-        fill.figure(ReportField.WECHAT_POSTS).ifPresent(n -> wechat.add("推送信息" + n.toPlainString() + "条"));
-        fill.figure(ReportField.WECHAT_FOLLOWERS).ifPresent(n -> wechat.add("关注人数" + n.toPlainString() + "人"));
-        fill.figure(ReportField.WECHAT_READS).ifPresent(n -> wechat.add("总阅读量" + n.toPlainString() + "人次"));
-        if (!wechat.isEmpty()) {
-            media.add("学校微信公众号" + String.join("，", wechat));
-        }
-        List<String> weibo = new ArrayList<>();
-        fill.figure(ReportField.WEIBO_POSTS).ifPresent(n -> weibo.add("发布信息" + n.toPlainString() + "条"));
-        fill.figure(ReportField.WEIBO_FOLLOWERS).ifPresent(n -> weibo.add("关注人数" + n.toPlainString() + "人"));
-        if (!weibo.isEmpty()) {
-            media.add("官方微博" + String.join("，", weibo));
-        }
-        fill.figure(ReportField.VIDEO_POSTS).ifPresent(n -> media.add("视频号、抖音发布信息" + n.toPlainString() + "条"));
-        if (!media.isEmpty()) {
-            b.add(para(term, "，", String.join("；", media), "。"));
-        }
-        List<String> other = new ArrayList<>();
-        fill.figure(ReportField.MEETINGS_HELD).ifPresent(n -> other.add("通过各类会议公开学校信息，共召开会议" + n.toPlainString() + "次"));
-        fill.figure(ReportField.MEDIA_REPORTS).ifPresent(n -> other.add("学校工作被新闻媒体报道" + n.toPlainString() + "次"
-                + fill.figure(ReportField.NATIONAL_MEDIA_REPORTS).map(m -> "，其中国家级媒体报道" + m.toPlainString() + "次").orElse("")));
-        if (fill.figure(ReportField.MEDIA_REPORTS).isEmpty()) {
-            fill.figure(ReportField.NATIONAL_MEDIA_REPORTS).ifPresent(n -> other.add("学校工作被国家级媒体报道" + n.toPlainString() + "次"));
-        }
-        if (!other.isEmpty()) {
-            b.add(para(String.join("；", other), "。"));
-        }
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        yearEnd().stream().filter(f -> !ELSEWHERE.contains(f.group()))
+                .forEach(f -> byGroup.computeIfAbsent(f.groupLabel(), g -> new ArrayList<>()).add(shown(f)));
+        byGroup.forEach((group, figures) -> b.add(para(term, group, "：", String.join("，", figures), "。")));
         return b;
+    }
+
+    /** The year-end groups printed in their own part of the report rather than in 二（二）. */
+    private static final Set<String> ELSEWHERE = Set.of(YearEndFigure.Group.TRAINING.name(), YearEndFigure.Group.SURVEY.name());
+
+    private List<YearEndFiguresView.Figure> yearEnd() {
+        return s.yearEndFigures() == null ? List.of() : s.yearEndFigures().figures();
+    }
+
+    /** One group's figures as a sentence ("本学年，满意度调查：……。"), or none when the office recorded none of them. */
+    private java.util.Optional<Block> yearEndGroup(YearEndFigure.Group group) {
+        List<String> figures = yearEnd().stream().filter(f -> group.name().equals(f.group())).map(AnnualReportBuilder::shown).toList();
+        return figures.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(para(term, "，", group.label(), "：", String.join("，", figures), "。"));
+    }
+
+    private static String shown(YearEndFiguresView.Figure f) {
+        return f.label() + (f.text() != null ? "：" + f.display() : f.display());
     }
 
     /** 二（五）: per checklist category with items this period, its count and its newest titles, as a draft to edit. */

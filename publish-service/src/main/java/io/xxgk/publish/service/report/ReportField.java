@@ -6,11 +6,12 @@ import java.util.Optional;
 
 /**
  * What the disclosure office fills into the annual report: the prose the system cannot know (the blanks of the
- * draft, as the seed reports have them: 概述, 重点领域, 保密审查, 评议, 经验, 问题, 改进措施, 其他事项 ...) and the
- * year-end figures that are not catalogue items, as the seed reports count them (微信公众号推送、关注数、阅读量, 微博,
- * 视频号/抖音, 会议, 媒体报道, 培训, 满意度调查).
+ * draft, as the seed reports have them: 概述, 重点领域, 保密审查, 评议, 经验, 问题, 改进措施, 其他事项 ...). The year-end
+ * figures that are not items (微信公众号, 会议, 媒体报道, 培训, 满意度调查 ...) are not here: they have one source, the
+ * year-end figures of the period ({@link io.xxgk.publish.service.yearend.YearEndFigure}), which the statistics and the
+ * report read.
  *
- * @param hint for prose: what to write (the text of the 【待填写】 blank); for figures: the unit
+ * @param hint what to write (the text of the 【待填写】 blank)
  */
 public enum ReportField {
 
@@ -36,27 +37,13 @@ public enum ReportField {
     OTHER_MATTERS("otherMatters", Kind.PROSE, "其他需要报告的事项", "other matters", "其他需要报告的事项；如无，填写“无”"),
     /** Asked only when the school's report profile (report-templates) gives no phone or e-mail of the office. */
     OFFICE_CONTACT("officeContact", Kind.PROSE, "信息公开工作办公室联系方式", "the disclosure office's contact",
-            "信息公开工作办公室的联系电话、电子邮箱"),
+            "信息公开工作办公室的联系电话、电子邮箱");
 
-    WECHAT_POSTS("wechatPosts", Kind.COUNT, "微信公众号推送信息", "WeChat posts", "条"),
-    WECHAT_FOLLOWERS("wechatFollowers", Kind.COUNT, "微信公众号关注人数", "WeChat followers", "人"),
-    WECHAT_READS("wechatReads", Kind.COUNT, "微信公众号总阅读量", "WeChat reads", "人次"),
-    WEIBO_POSTS("weiboPosts", Kind.COUNT, "官方微博发布信息", "Weibo posts", "条"),
-    WEIBO_FOLLOWERS("weiboFollowers", Kind.COUNT, "官方微博关注人数", "Weibo followers", "人"),
-    VIDEO_POSTS("videoPosts", Kind.COUNT, "视频号、抖音发布信息", "short-video posts", "条"),
-    MEETINGS_HELD("meetingsHeld", Kind.COUNT, "通过会议公开信息：召开会议次数", "meetings held", "次"),
-    MEDIA_REPORTS("mediaReports", Kind.COUNT, "媒体报道次数", "media reports", "次"),
-    NATIONAL_MEDIA_REPORTS("nationalMediaReports", Kind.COUNT, "其中国家级媒体报道次数", "of which national media", "次"),
-    TRAINING_SESSIONS("trainingSessions", Kind.COUNT, "信息公开业务培训次数", "training sessions", "次"),
-    TRAINING_PARTICIPANTS("trainingParticipants", Kind.COUNT, "参加培训人次", "training participants", "人次"),
-    SURVEY_RESPONDENTS("surveyRespondents", Kind.COUNT, "满意度调查参与人数", "survey respondents", "人"),
-    SATISFACTION_PERCENT("satisfactionPercent", Kind.PERCENT, "满意度调查结果：满意率", "satisfaction (percent)", "%");
 
-    /** PROSE: text of at most {@link #MAX_PROSE_CHARS}; COUNT: a whole number 0 to {@link #MAX_COUNT}; PERCENT: 0 to 100, one decimal. */
-    public enum Kind { PROSE, COUNT, PERCENT }
+    /** Text of at most {@link #MAX_PROSE_CHARS} characters. */
+    public enum Kind { PROSE }
 
     public static final int MAX_PROSE_CHARS = 20_000;
-    public static final long MAX_COUNT = 1_000_000_000_000L;
 
     private final String key;
     private final Kind kind;
@@ -102,9 +89,5 @@ public enum ReportField {
 
     public static List<ReportField> proseFields() {
         return Arrays.stream(values()).filter(ReportField::prose).toList();
-    }
-
-    public static List<ReportField> figureFields() {
-        return Arrays.stream(values()).filter(f -> !f.prose()).toList();
     }
 }

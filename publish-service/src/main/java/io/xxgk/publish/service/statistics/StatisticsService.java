@@ -11,6 +11,8 @@ import io.xxgk.contract.event.DisclosureRequestEvent.RecordType;
 import io.xxgk.contract.event.ItemKind;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.StatisticsPeriod;
+import io.xxgk.publish.repository.statistics.ProcurementQueries;
+import io.xxgk.publish.repository.statistics.ProcurementQueries.ProcurementCounts;
 import io.xxgk.publish.repository.statistics.StatisticsQueries;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.Breakdown;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.Figures;
@@ -64,10 +66,13 @@ public class StatisticsService {
     private final NotApplicableService notApplicable;
     private final ColumnLinkService columnLinks;
     private final YearEndFiguresService yearEndFigures;
+    private final ProcurementQueries procurement;
 
     public StatisticsService(StatisticsQueries queries, ChecklistCatalog checklists, KindHeadings kindHeadings,
                              WorkingDays workingDays, StatisticsConfig config, NotApplicableService notApplicable,
-                             ColumnLinkService columnLinks, YearEndFiguresService yearEndFigures) {
+                             ColumnLinkService columnLinks, YearEndFiguresService yearEndFigures,
+                             ProcurementQueries procurement) {
+        this.procurement = procurement;
         this.yearEndFigures = yearEndFigures;
         this.queries = queries;
         this.columnLinks = columnLinks;
@@ -138,7 +143,15 @@ public class StatisticsService {
                 appeals(f.appeals().get(RecordType.COMPLAINT.name())),
                 appeals(f.appeals().get(RecordType.ADMINISTRATIVE_REVIEW.name())),
                 appeals(f.appeals().get(RecordType.LAWSUIT.name())), yearEndFigures.figures(school, kind, year),
-                headingChannel == null ? null : headingChannel.name(), kinds.values().stream().mapToLong(Long::longValue).sum());
+                headingChannel == null ? null : headingChannel.name(), kinds.values().stream().mapToLong(Long::longValue).sum(),
+                procurement(school.code(), from, to));
+    }
+
+    /** In this transaction, so within the snapshot of the figures above. */
+    private StatisticsView.Procurement procurement(String school, LocalDate from, LocalDate to) {
+        ProcurementCounts p = procurement.counts(school, from, to);
+        return new StatisticsView.Procurement(p.notices(), p.results(), p.unnumbered(), p.projects(), p.withNoticeAndResult(),
+                p.noticeOnly(), p.resultOnly());
     }
 
     private static LatestEntry latestEntry(String school, LatestRow row, LocalDate from) {

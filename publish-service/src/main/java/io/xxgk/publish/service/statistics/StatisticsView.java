@@ -36,7 +36,23 @@ public record StatisticsView(
         @Schema(description = "行政诉讼 / lawsuits") Appeals lawsuits,
         @Schema(description = "信息公开办公室填报的年终数据（非清单信息） / the year-end figures the office recorded for the period") YearEndFiguresView yearEndFigures,
         @Schema(description = "信息类别标题只统计经该渠道公开的信息（学校设置，如 WEBSITE），为空时统计全部 / the channel the kind headings count over (a school's setting), null for all items") String byKindChannel,
-        @Schema(description = "信息类别标题统计的信息条数，即其占比的分母 / the items the kind headings count (the base of their shares)") long byKindTotal) {
+        @Schema(description = "信息类别标题统计的信息条数，即其占比的分母 / the items the kind headings count (the base of their shares)") long byKindTotal,
+        @Schema(description = "采购招标公告与中标（成交）结果，按条数和按项目（项目编号）统计 / procurement notices and results, counted as items and as projects (by project number)") Procurement procurement) {
+
+    /**
+     * Procurement counted as notices and as projects. A notice and its result are one project when they carry the
+     * same 项目编号 (read from the title or body); an item without one is counted as a notice but not as a project.
+     */
+    @Schema(description = "采购统计 / procurement")
+    public record Procurement(
+            @Schema(description = "统计期内公开的采购招标公告 / procurement notices published in the period") long notices,
+            @Schema(description = "统计期内公开的中标（成交）结果公告 / results published in the period") long results,
+            @Schema(description = "其中未载明项目编号、未计入项目的公告 / of those, without a project number (not counted as projects)") long unnumbered,
+            @Schema(description = "涉及的采购项目数（按项目编号去重） / distinct projects (by project number)") long projects,
+            @Schema(description = "截至统计期末招标公告和结果公告均已公开的项目 / projects with both a notice and a result published by the end of the period") long projectsWithNoticeAndResult,
+            @Schema(description = "仅公开招标公告、尚无结果公告的项目 / projects with a notice and no result yet") long projectsAwaitingResult,
+            @Schema(description = "仅公开结果公告、未见招标公告的项目 / projects with a result and no notice") long projectsWithResultOnly) {
+    }
 
     /** kind: SCHOOL_YEAR or CALENDAR_YEAR; label e.g. 2021-2022学年 or 2022年度. */
     public record Period(int year, String kind, LocalDate from, LocalDate to, String label) {

@@ -37,6 +37,9 @@ public enum YearEndFigure {
     NATIONAL_MEDIA_REPORTS("nationalMediaReports", Group.MEDIA, Kind.COUNT, "其中国家级媒体报道", "of which national media", "次"),
     PROVINCIAL_MEDIA_REPORTS("provincialMediaReports", Group.MEDIA, Kind.COUNT, "其中省级媒体报道", "of which provincial media", "次"),
 
+    TRAINING_SESSIONS("trainingSessions", Group.TRAINING, Kind.COUNT, "信息公开业务培训", "training sessions", "次"),
+    TRAINING_PARTICIPANTS("trainingParticipants", Group.TRAINING, Kind.COUNT, "参加培训", "training participants", "人次"),
+
     SUNSHINE_CASES("sunshineCases", Group.SUNSHINE_PLATFORM, Kind.COUNT, "阳光服务平台受理事项", "cases received on the 阳光服务平台", "件"),
     SUNSHINE_RESOLVED("sunshineResolved", Group.SUNSHINE_PLATFORM, Kind.COUNT, "阳光服务平台办结事项", "cases resolved", "件"),
     SUNSHINE_SATISFACTION("sunshineSatisfactionPercent", Group.SUNSHINE_PLATFORM, Kind.PERCENT, "阳光服务平台满意率", "satisfaction with the platform", "%"),
@@ -56,7 +59,7 @@ public enum YearEndFigure {
     public enum Kind { COUNT, PERCENT, TEXT }
 
     public enum Group {
-        NEW_MEDIA("新媒体"), PUBLICATIONS("简报与校报"), MEETINGS("会议公开"), MEDIA("媒体报道"),
+        NEW_MEDIA("新媒体"), PUBLICATIONS("简报与校报"), MEETINGS("会议公开"), MEDIA("媒体报道"), TRAINING("信息公开培训"),
         SUNSHINE_PLATFORM("阳光服务平台"), SURVEY("满意度调查"), SELF_INSPECTION("信息公开自查");
 
         private final String label;

@@ -103,6 +103,20 @@ class YearEndFiguresTest {
         as("EDITOR", "李会计", "计划财务处").get(FIGURES + "2022").then().statusCode(200).body("figures", hasSize(16));
     }
 
+    /** What the console's report form lists: every key, in order, with label, unit and kind. */
+    @Test
+    void theKeysAreListedForTheConsolesForm() {
+        given().auth().preemptive().basic("console", "console-dev-password").get("/api/v1/console/year-end-figure-keys")
+                .then().statusCode(200)
+                .body("size()", equalTo(YearEndFigure.values().length))
+                .body("[0].key", equalTo("wechatPosts"))
+                .body("find { it.key == 'trainingSessions' }.groupLabel", equalTo("信息公开培训"))
+                .body("find { it.key == 'surveySatisfactionPercent' }.kind", equalTo("PERCENT"))
+                .body("find { it.key == 'surveySatisfactionPercent' }.unit", equalTo("%"))
+                .body("find { it.key == 'selfInspectionTimeliness' }.kind", equalTo("TEXT"));
+        given().get("/api/v1/console/year-end-figure-keys").then().statusCode(401);
+    }
+
     @Test
     void aPutReplacesThePeriodsSet() {
         reviewer().contentType(ContentType.JSON).body("{\"mediaReports\": 120, \"nationalMediaReports\": 12, \"sunshineCases\": 106,"

@@ -1,5 +1,6 @@
 package io.xxgk.publish.service.report.workflow;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,6 @@ import io.xxgk.publish.service.report.AnnualReportService.Data;
 import io.xxgk.publish.service.report.DocxReportRenderer;
 import io.xxgk.publish.service.report.ReportField;
 import io.xxgk.publish.service.report.ReportFill;
-import io.xxgk.publish.service.report.workflow.ReportWorkflowView.FigureField;
 import io.xxgk.publish.service.report.workflow.ReportWorkflowView.HistoryEntry;
 import io.xxgk.publish.service.report.workflow.ReportWorkflowView.ProseField;
 import io.xxgk.publish.service.report.workflow.ReportWorkflowView.Step;
@@ -29,7 +29,6 @@ import io.xxgk.publish.service.statistics.StatisticsView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,8 +62,12 @@ public class AnnualReportWorkflow {
         this.json = json;
     }
 
-    /** The stored form of {@link ReportFill}. */
-    public record StoredContent(Map<String, String> prose, Map<String, BigDecimal> figures) {
+    /**
+     * The stored form of {@link ReportFill}. Drafts stored before the year-end figures had one source also hold
+     * {@code figures}: ignored when read (the report reads the year-end figures of the period).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StoredContent(Map<String, String> prose) {
     }
 
     @Transactional
@@ -116,8 +119,7 @@ public class AnnualReportWorkflow {
         }
         ReportFill before = fill(r);
         String changes = changes(before, fill);
-        r.content = write(new StoredContent(
-                keyed(fill.prose()), keyed(fill.figures())));
+        r.content = write(new StoredContent(keyed(fill.prose())));
         r.updatedAt = Instant.now();
         if (!changes.isEmpty()) {
             record(r, "FILLED", actor, changes);
@@ -300,8 +302,6 @@ public class AnnualReportWorkflow {
         List<String> asked = report.blankFields();
         List<ProseField> prose = ReportField.proseFields().stream().map(f -> new ProseField(f.key(), f.label(), f.labelEn(), f.hint(),
                 asked.contains(f.key()), fill.text(f).orElse(null))).toList();
-        List<FigureField> figures = ReportField.figureFields().stream().map(f -> new FigureField(f.key(), f.label(), f.labelEn(), f.hint(),
-                f.kind().name(), fill.figure(f).orElse(null))).toList();
         Step frozen = r == null || r.frozenAt == null ? null : new Step(r.frozenBy, r.frozenRole, roleLabel(r.frozenRole), r.frozenAt);
         Step approved = r == null || r.approvedAt == null ? null : new Step(r.approvedBy, Role.LEADER.name(), roleLabel(Role.LEADER.name()), r.approvedAt);
         Submission submission = r == null || r.submittedOn == null ? null : new Submission(r.submittedOn, r.submissionMethod,
@@ -309,7 +309,7 @@ public class AnnualReportWorkflow {
                 r.submittedRole, r.submittedAt);
         List<HistoryEntry> history = r == null ? List.of() : AnnualReportEvent.ofReport(school.code(), year).stream()
                 .map(e -> new HistoryEntry(e.action, actionLabel(e.action), e.actor, e.actorRole, roleLabel(e.actorRole), e.at, e.detail)).toList();
-        return new ReportWorkflowView(school.code(), school.name(), year, report.periodLabel(), state.name(), state.label(), prose, figures,
+        return new ReportWorkflowView(school.code(), school.name(), year, report.periodLabel(), state.name(), state.label(), prose,
                 report.unfilledFields(), allowed(state, actor), frozen, approved, submission, history);
     }
 
@@ -353,14 +353,10 @@ public class AnnualReportWorkflow {
     private ReportFill fill(AnnualReportEntity r) {
         StoredContent c = r.content == null || r.content.isBlank() ? null : read(r.content, StoredContent.class);
         Map<ReportField, String> prose = new EnumMap<>(ReportField.class);
-        Map<ReportField, BigDecimal> figures = new EnumMap<>(ReportField.class);
         if (c != null && c.prose() != null) {
             c.prose().forEach((k, v) -> ReportField.byKey(k).ifPresent(f -> prose.put(f, v)));
         }
-        if (c != null && c.figures() != null) {
-            c.figures().forEach((k, v) -> ReportField.byKey(k).ifPresent(f -> figures.put(f, v)));
-        }
-        return new ReportFill(prose, figures);
+        return new ReportFill(prose);
     }
 
     private static <V> Map<String, V> keyed(Map<ReportField, V> values) {
@@ -374,15 +370,15 @@ public class AnnualReportWorkflow {
         List<String> set = new ArrayList<>();
         List<String> cleared = new ArrayList<>();
         for (ReportField f : ReportField.values()) {
-            Object old = f.prose() ? before.text(f).orElse(null) : before.figure(f).orElse(null);
-            Object now = f.prose() ? after.text(f).orElse(null) : after.figure(f).orElse(null);
+            Object old = before.text(f).orElse(null);
+            Object now = after.text(f).orElse(null);
             if (Objects.equals(old, now)) {
                 continue;
             }
             if (now == null) {
                 cleared.add(f.label());
             } else {
-                set.add(f.prose() ? f.label() : f.label() + " " + ((BigDecimal) now).toPlainString() + f.hint());
+                set.add(f.label());
             }
         }
         List<String> parts = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.xxgk.publish.service.report.workflow;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +16,6 @@ public record ReportWorkflowView(
         @Schema(description = "DRAFT、FROZEN、APPROVED、SUBMITTED") String state,
         String stateLabel,
         @Schema(description = "文字空白项 / the prose blanks") List<ProseField> prose,
-        @Schema(description = "年末数字 / the year-end figures") List<FigureField> figures,
         @Schema(description = "报告中仍为【待填写】的空白项（键） / blanks still open; freezing needs none") List<String> unfilled,
         @Schema(description = "当前操作人可做的操作：fill、freeze、unfreeze、approve、submit、download / what the acting person may do now")
         List<String> allowedActions,
@@ -28,10 +26,6 @@ public record ReportWorkflowView(
 
     /** asked: the report of this school and year has this blank (e.g. missingReasons only when items are missing). */
     public record ProseField(String key, String label, String labelEn, String hint, boolean asked, String value) {
-    }
-
-    /** kind: COUNT (whole number) or PERCENT (0 to 100, one decimal). */
-    public record FigureField(String key, String label, String labelEn, String unit, String kind, BigDecimal value) {
     }
 
     public record Step(String actor, String role, String roleLabel, Instant at) {

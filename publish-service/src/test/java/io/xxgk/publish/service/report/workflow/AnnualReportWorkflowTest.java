@@ -65,9 +65,16 @@ class AnnualReportWorkflowTest {
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    /** Every prose blank (as the seed report of hnxx 2020-2021 writes them) and the year-end figures it counts. */
+    /**
+     * Every prose blank (as the seed report of hnxx 2020-2021 writes them), and year-end figures: those are not filled
+     * into the report but recorded through the year-end API, their one source, which the report reads.
+     */
     static final Map<String, Object> PROSE = new LinkedHashMap<>();
-    static final Map<String, Object> FIGURES = new LinkedHashMap<>();
+    static final String YEAR_END = """
+            {"wechatPosts": 92, "wechatFollowers": 23500, "wechatReads": 771759, "weiboPosts": 40, "otherMeetings": 45,
+             "mediaReports": 132, "nationalMediaReports": 12, "trainingSessions": 3, "trainingParticipants": 120,
+             "surveyRespondents": 860, "surveySatisfactionPercent": 92.5}
+            """;
 
     static {
         PROSE.put("overview", "学院成立信息公开工作领导小组，全面领导学院信息公开工作。\n信息公开工作办公室设在党政办。");
@@ -82,17 +89,6 @@ class AnnualReportWorkflowTest {
         PROSE.put("improvements", "加强学习培训工作。");
         PROSE.put("otherMatters", "无");
         PROSE.put("officeContact", "电话：0731-00000000");
-        FIGURES.put("wechatPosts", 92);
-        FIGURES.put("wechatFollowers", 23500);
-        FIGURES.put("wechatReads", 771759);
-        FIGURES.put("weiboPosts", 40);
-        FIGURES.put("meetingsHeld", 45);
-        FIGURES.put("mediaReports", 132);
-        FIGURES.put("nationalMediaReports", 12);
-        FIGURES.put("trainingSessions", 3);
-        FIGURES.put("trainingParticipants", 120);
-        FIGURES.put("surveyRespondents", 860);
-        FIGURES.put("satisfactionPercent", 92.5);
     }
 
     /** As the console calls: names percent-encoded as UTF-8 (header values are ISO-8859-1). */
@@ -111,7 +107,7 @@ class AnnualReportWorkflowTest {
     }
 
     static Map<String, Object> content() {
-        return Map.of("prose", PROSE, "figures", FIGURES);
+        return Map.of("prose", PROSE);
     }
 
     static ItemClassified item(String id, ItemKind kind, Integer checklistItem, Integer category, LocalDate date) {
@@ -143,21 +139,23 @@ class AnnualReportWorkflowTest {
         if (loaded) {
             return;
         }
-        // school year 2020-2021 (report year 2021): three items
-        send(item("hnxx21-rule", ItemKind.RULE, 2, 1, LocalDate.of(2020, 10, 12)),
-                item("hnxx21-plan", ItemKind.ENROLLMENT_PLAN, 7, 2, LocalDate.of(2021, 3, 1)),
-                item("hnxx21-news", ItemKind.NEWS, null, null, LocalDate.of(2021, 5, 20)));
-        awaitPublished(2021, 3);
+        // school year 2023-2024 (report year 2024): three items
+        send(item("hnxx24-rule", ItemKind.RULE, 2, 1, LocalDate.of(2023, 10, 12)),
+                item("hnxx24-plan", ItemKind.ENROLLMENT_PLAN, 7, 2, LocalDate.of(2024, 3, 1)),
+                item("hnxx24-news", ItemKind.NEWS, null, null, LocalDate.of(2024, 5, 20)));
+        awaitPublished(2024, 3);
+        reviewer().contentType(ContentType.JSON).body(YEAR_END).put("/api/v1/console/schools/hnxx/year-end-figures/2024")
+                .then().statusCode(200);
         loaded = true;
     }
 
     @Test
     void filledFrozenApprovedDownloadedAndSubmitted() throws Exception {
-        String url = BASE + "2021";
+        String url = BASE + "2024";
         reviewer().get(url).then().statusCode(200)
                 .header("Cache-Control", "private, no-store")
                 .body("state", equalTo("DRAFT"))
-                .body("periodLabel", equalTo("2020-2021学年"))
+                .body("periodLabel", equalTo("2023-2024学年"))
                 .body("unfilled", hasItems("overview", "experience", "problems", "improvements", "otherMatters", "missingReasons"))
                 .body("unfilled", not(hasItem("appealsHandling"))) // no complaint, review or lawsuit this year
                 .body("allowedActions", contains("fill", "freeze"));
@@ -165,17 +163,21 @@ class AnnualReportWorkflowTest {
         reviewer().contentType(ContentType.JSON).body(content()).put(url + "/content").then().statusCode(200)
                 .body("unfilled", emptyIterable())
                 .body("prose.find { it.key == 'overview' }.value", startsWith("学院成立信息公开工作领导小组"))
-                .body("figures.find { it.key == 'wechatFollowers' }.value", equalTo(23500))
-                .body("figures.find { it.key == 'satisfactionPercent' }.value", equalTo(92.5f))
+                .body("figures", nullValue()) // the year-end figures have their own API
                 .body("history[0].action", equalTo("FILLED"))
                 .body("history[0].actor", equalTo("王审核"))
                 .body("history[0].role", equalTo("REVIEWER"))
-                .body("history[0].detail", containsString("微信公众号关注人数 23500人"));
+                .body("history[0].detail", containsString("概述"));
 
         // the preview is the draft with what was filled in
         String draft = reviewer().get(url + "/preview").then().statusCode(200).contentType("text/html;charset=UTF-8").extract().asString();
         assertTrue(draft.contains("学院成立信息公开工作领导小组，全面领导学院信息公开工作。"));
-        assertTrue(draft.contains("本学年，学校微信公众号推送信息92条，关注人数23500人，总阅读量771759人次；官方微博发布信息40条。"), draft);
+        // the year-end figures as recorded for the period: 二（二） by group, training in 一, the survey in 四
+        assertTrue(draft.contains("本学年新媒体：微信公众号推送信息92条，微信公众号关注人数23500人，微信公众号总阅读量771759人次，官方微博发布信息40条。"), draft);
+        assertTrue(draft.contains("本学年会议公开：其他会议45次。"), draft);
+        assertTrue(draft.contains("本学年媒体报道：媒体报道132次，其中国家级媒体报道12次。"), draft);
+        assertTrue(draft.contains("本学年，信息公开培训：信息公开业务培训3次，参加培训120人次。"), draft);
+        assertTrue(draft.contains("本学年，满意度调查：满意度调查参与人数860人，满意度调查满意率92.5%。"), draft);
         assertFalse(draft.contains("【待填写："), "every blank is filled");
         assertTrue(draft.contains("（草稿）"));
 
@@ -204,8 +206,8 @@ class AnnualReportWorkflowTest {
                 .body("type", equalTo("https://xxgk.io/problems/not-approved"));
 
         // a new item of the year arrives: the live statistics count it, the frozen report does not
-        send(item("hnxx21-late", ItemKind.RESEARCH, 41, 7, LocalDate.of(2021, 6, 1)));
-        awaitPublished(2021, 4);
+        send(item("hnxx24-late", ItemKind.RESEARCH, 41, 7, LocalDate.of(2024, 6, 1)));
+        awaitPublished(2024, 4);
         String frozen = reviewer().get(url + "/document").then().statusCode(200).extract().asString();
         assertTrue(frozen.contains("学校共主动公开信息3条"), "frozen count");
         assertFalse(frozen.contains("学校共主动公开信息4条"));
@@ -221,16 +223,18 @@ class AnnualReportWorkflowTest {
         String date = today().getYear() + "年" + today().getMonthValue() + "月" + today().getDayOfMonth() + "日";
         Response docx = reviewer().get(url + "/document?format=docx");
         docx.then().statusCode(200).contentType(equalTo(DOCX))
-                .header("Content-Disposition", startsWith("attachment; filename=\"hnxx-2021-annual-report-approved.docx\""));
+                .header("Content-Disposition", startsWith("attachment; filename=\"hnxx-2024-annual-report-approved.docx\""));
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.asByteArray()))) {
             String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
             assertTrue(text.contains("已审定：本报告经分管领导李校长于" + date + "审定。"), text);
             assertTrue(text.contains(date + "（已审定）"));
             assertTrue(text.contains("学校共主动公开信息3条"));
-            assertTrue(text.contains("本学年，学校微信公众号推送信息92条，关注人数23500人，总阅读量771759人次；官方微博发布信息40条。"));
-            assertTrue(text.contains("通过各类会议公开学校信息，共召开会议45次；学校工作被新闻媒体报道132次，其中国家级媒体报道12次。"));
-            assertTrue(text.contains("本学年，学校开展信息公开工作满意度调查，参与860人，对学校信息公开工作表示满意的占92.5%。"));
-            assertTrue(text.contains("本学年，组织信息公开业务培训3次，参加培训120人次。"));
+            // the year-end figures as recorded for the period (their one source)
+            assertTrue(text.contains("本学年新媒体：微信公众号推送信息92条，微信公众号关注人数23500人，微信公众号总阅读量771759人次，官方微博发布信息40条。"), text);
+            assertTrue(text.contains("本学年会议公开：其他会议45次。"), text);
+            assertTrue(text.contains("本学年媒体报道：媒体报道132次，其中国家级媒体报道12次。"), text);
+            assertTrue(text.contains("本学年，满意度调查：满意度调查参与人数860人，满意度调查满意率92.5%。"), text);
+            assertTrue(text.contains("本学年，信息公开培训：信息公开业务培训3次，参加培训120人次。"), text);
             assertTrue(text.contains("信息公开工作办公室设在党政办。"));
             assertTrue(text.contains("个别部门信息公开意识不够强。"));
             assertFalse(text.contains("【待填写"));
@@ -248,8 +252,8 @@ class AnnualReportWorkflowTest {
         byte[] docxBytes = docx.asByteArray();
         byte[] htmlBytes = reviewer().get(url + "/document?format=html").then().statusCode(200).extract().asByteArray();
         assertArrayEquals(docxBytes, reviewer().get(url + "/document?format=docx").then().statusCode(200).extract().asByteArray());
-        send(item("hnxx21-after-approval", ItemKind.RULE, 38, 6, LocalDate.of(2021, 7, 1)));
-        awaitPublished(2021, 5);
+        send(item("hnxx24-after-approval", ItemKind.RULE, 38, 6, LocalDate.of(2024, 7, 1)));
+        awaitPublished(2024, 5);
         assertArrayEquals(docxBytes, reviewer().get(url + "/document?format=docx").then().statusCode(200).extract().asByteArray());
         assertArrayEquals(htmlBytes, reviewer().header("X-Forwarded-Host", "elsewhere.example").get(url + "/document?format=html")
                 .then().statusCode(200).extract().asByteArray());
@@ -277,7 +281,7 @@ class AnnualReportWorkflowTest {
                 .post(url + "/submission").then().statusCode(400).body("errors[0].field", equalTo("method"))
                 .body("errors[0].messageZh", containsString("报送方式"));
         reviewer().contentType(ContentType.JSON)
-                .body(Map.of("submittedOn", today().toString(), "method", "ONLINE_SYSTEM", "reference", "湘教信息年报回执 2021-117"))
+                .body(Map.of("submittedOn", today().toString(), "method", "ONLINE_SYSTEM", "reference", "湘教信息年报回执 2024-117"))
                 .post(url + "/submission").then().statusCode(200)
                 .body("state", equalTo("SUBMITTED"))
                 .body("submission.submittedOn", equalTo(today().toString()))
@@ -295,7 +299,7 @@ class AnnualReportWorkflowTest {
         assertTrue(view.getString("history[3].detail").contains("网上报送系统"));
         // the school's list
         reviewer().get(BASE.substring(0, BASE.length() - 1)).then().statusCode(200)
-                .body("find { it.year == 2021 }.state", equalTo("SUBMITTED"));
+                .body("find { it.year == 2024 }.state", equalTo("SUBMITTED"));
     }
 
     @Test
@@ -319,11 +323,44 @@ class AnnualReportWorkflowTest {
                 .body("history[-1].detail", containsString("原审定（李校长）随之撤销"));
         reviewer().get(url + "/document").then().statusCode(409);
 
-        Map<String, Object> figures = new LinkedHashMap<>(FIGURES);
-        figures.put("mediaReports", 140);
-        reviewer().contentType(ContentType.JSON).body(Map.of("prose", PROSE, "figures", figures)).put(url + "/content").then().statusCode(200)
-                .body("figures.find { it.key == 'mediaReports' }.value", equalTo(140))
-                .body("history[-1].detail", equalTo("已填写：媒体报道次数 140次"));
+        Map<String, Object> prose = new LinkedHashMap<>(PROSE);
+        prose.put("otherMatters", "媒体报道次数更正为140次。");
+        reviewer().contentType(ContentType.JSON).body(Map.of("prose", prose)).put(url + "/content").then().statusCode(200)
+                .body("prose.find { it.key == 'otherMatters' }.value", equalTo("媒体报道次数更正为140次。"))
+                .body("history[-1].detail", equalTo("已填写：其他需要报告的事项"));
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /** A draft stored while figures were still typed into the report: still read, its figures ignored (one source). */
+    @Test
+    void anOldDraftWithTypedFiguresIsReadAndItsFiguresIgnored() throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "insert into annual_report (school_code, report_year, content) values (?, 2019, ?) on conflict do nothing")) {
+            ps.setString(1, SCHOOL);
+            ps.setString(2, "{\"prose\": {\"overview\": \"学院成立信息公开工作领导小组。\"},"
+                    + " \"figures\": {\"wechatFollowers\": 98765, \"meetingsHeld\": 45, \"satisfactionPercent\": 92.5}}");
+            ps.executeUpdate();
+        }
+        reviewer().get(BASE + "2019").then().statusCode(200)
+                .body("state", equalTo("DRAFT"))
+                .body("prose.find { it.key == 'overview' }.value", equalTo("学院成立信息公开工作领导小组。"));
+        String draft = reviewer().get(BASE + "2019/preview").then().statusCode(200).extract().asString();
+        assertTrue(draft.contains("学院成立信息公开工作领导小组。"));
+        assertFalse(draft.contains("98765"), "figures typed into an old draft are not printed");
+        // saving it again stores prose only
+        reviewer().contentType(ContentType.JSON).body(Map.of("prose", Map.of("overview", "学院成立信息公开工作领导小组。")))
+                .put(BASE + "2019/content").then().statusCode(200);
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("select content from annual_report where school_code = ? and report_year = 2019")) {
+            ps.setString(1, SCHOOL);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertFalse(rs.getString(1).contains("figures"), rs.getString(1));
+            }
+        }
     }
 
     /** What the office writes reaches the HTML template as text, never as markup. */
@@ -356,18 +393,17 @@ class AnnualReportWorkflowTest {
     void badInputIsProblemJsonNamingTheField() {
         String url = BASE + "2018/content";
         expectField(Map.of("prose", Map.of("summary", "x")), "prose.summary", "unknown");
-        expectField(Map.of("figures", Map.of("wechatFollowers", -1)), "figures.wechatFollowers", "negative");
-        expectField(Map.of("figures", Map.of("meetingsHeld", 2.5)), "figures.meetingsHeld", "not-a-whole-number");
-        expectField(Map.of("figures", Map.of("satisfactionPercent", 100.5)), "figures.satisfactionPercent", "out-of-range");
-        expectField(Map.of("figures", Map.of("satisfactionPercent", 92.55)), "figures.satisfactionPercent", "precision");
-        expectField(Map.of("figures", Map.of("mediaReports", 10, "nationalMediaReports", 12)), "figures.nationalMediaReports", "exceeds-total");
-        expectField(Map.of("figures", Map.of("overview", 1)), "figures.overview", "unknown");
+        // year-end figures are no longer filled into the report: the answer says where they go
+        expectField(Map.of("figures", Map.of("wechatFollowers", 23500)), "figures", "moved");
+        reviewer().contentType(ContentType.JSON).body(Map.of("figures", Map.of("wechatFollowers", 23500))).put(url).then()
+                .statusCode(400).body("errors[0].message", containsString("/year-end-figures/"))
+                .body("errors[0].messageZh", containsString("年终数据"));
         expectField(Map.of("prose", Map.of("problems", "a".repeat(20_001))), "prose.problems", "too-long");
         expectField(Map.of("prose", Map.of("problems", "bell \u0007")), "prose.problems", "control-character");
 
         // JSON of the wrong type, at any depth
-        reviewer().contentType(ContentType.JSON).body("{\"figures\": {\"wechatReads\": \"many\"}}").put(url).then().statusCode(400)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("figures.wechatReads"));
+        reviewer().contentType(ContentType.JSON).body("{\"figures\": [\"many\"]}").put(url).then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("figures"));
         reviewer().contentType(ContentType.JSON).body("{\"prose\": [\"x\"]}").put(url).then().statusCode(400)
                 .body("errors[0].field", equalTo("prose"));
         reviewer().contentType(ContentType.JSON).body("[1, 2]").put(url).then().statusCode(400)
