@@ -81,7 +81,8 @@ class SubmittedItemProcessorTest {
         assertEquals(3, t.category());
         assertEquals(Decision.PUBLISH, t.decision());
         assertNull(n.checklistItem());
-        assertEquals("zzsz", out.stream().filter(r -> r.value().contains(tender)).findFirst().orElseThrow().key());
+        assertEquals("zzsz/" + tender, out.stream().filter(r -> r.value().contains(tender)).findFirst().orElseThrow().key(),
+                "keyed by item, as the submitted event was");
     }
 
     @Test

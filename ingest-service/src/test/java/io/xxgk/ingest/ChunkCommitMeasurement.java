@@ -48,6 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A measurement, not a test of the build: its name matches none of surefire's includes, so {@code verify} does not run
  * it. Run it alone:
  * <pre>./mvnw -o -q -pl ingest-service -am verify -Dtest=ChunkCommitMeasurement -Dsurefire.failIfNoSpecifiedTests=false -DskipITs</pre>
+ * Only the single POSTs, with and without their commit queue:
+ * <pre>./mvnw -o -q -pl ingest-service -am verify -Dtest='ChunkCommitMeasurement#singlePosts*' -Dsurefire.failIfNoSpecifiedTests=false -DskipITs [-Dmeasure.group-commit=false]</pre>
  * It prints, per phase, what the database did per item until every accepted item's outbox row was sent: commits
  * ({@code pg_stat_database.xact_commit}, read-only ones included, the measurement's own polling taken off), write
  * transactions (transaction ids used: each is one commit record to flush), WAL bytes ({@code pg_current_wal_lsn()})
@@ -67,7 +69,9 @@ class ChunkCommitMeasurement {
     public static class Quiet implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("xxgk.ops.metrics-refresh", "1h", "xxgk.outbox.poll-interval", "5s");
+            // -Dmeasure.group-commit=false: single POSTs commit one by one, as before the commit queue
+            return Map.of("xxgk.ops.metrics-refresh", "1h", "xxgk.outbox.poll-interval", "5s",
+                    "xxgk.group-commit.enabled", System.getProperty("measure.group-commit", "true"));
         }
 
         @Override
@@ -307,13 +311,23 @@ class ChunkCommitMeasurement {
     private static void report(String phase, int items, Snapshot before, Snapshot after, long doneNanos) {
         double seconds = (doneNanos - before.nanos()) / 1e9;
         long own = after.ownCommits() - before.ownCommits();
-        System.out.printf("MEASURE %-40s items=%d answered_in=%.1fs items/s=%.0f commits/item=%.4f write_tx/item=%.4f"
+        System.out.printf("MEASURE %-40s group_commit=%s load=%s items=%d answered_in=%.1fs items/s=%.0f commits/item=%.4f write_tx/item=%.4f"
                         + " wal_bytes/item=%.0f wal_fsyncs/item=%.4f%n",
-                phase, items, seconds, items / seconds,
+                phase, System.getProperty("measure.group-commit", "true"), loadAverage(), items, seconds, items / seconds,
                 (after.commits() - before.commits() - own) / (double) items,
                 (after.xid() - before.xid()) / (double) items,
                 (after.walBytes() - before.walBytes()) / (double) items,
                 (after.walSyncs() - before.walSyncs()) / (double) items);
+    }
+
+    /** The machine's load average (1, 5, 15 min) beside each figure: it is shared, and the figures move with it. */
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + "/" + f[1] + "/" + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static long count(Statement st, String sql) throws SQLException {

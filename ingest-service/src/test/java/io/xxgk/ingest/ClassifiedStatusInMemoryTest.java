@@ -163,11 +163,11 @@ class ClassifiedStatusInMemoryTest {
         assertEquals(1, event.revision());
         assertEquals("荆楚理工学院校园安全管理规定", event.title());
         OutgoingKafkaRecordMetadata<?> metadata = sent.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow();
-        assertEquals(SCHOOL, metadata.getKey());
+        assertEquals(SCHOOL + "/" + id, metadata.getKey(), "keyed by item: one item's revisions keep their order, a school's items spread");
         assertEquals(id, new String(metadata.getHeaders().lastHeader(Topics.CE_ID).value(), StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 io.xxgk.ingest.repository.OutboxMessage.find("messageKey = ?1 and payload like ?2 and sentAt is not null",
-                        SCHOOL, "%\"" + id + "\"%").count()) == 1);
+                        SCHOOL + "/" + id, "%\"" + id + "\"%").count()) == 1);
     }
 
     private void send(ItemClassified... events) {

@@ -47,7 +47,7 @@ class ItemIntakeTest {
     }
 
     @Test
-    void acceptedItemIsPublishedToKafkaKeyedBySchoolWithCloudEventHeaders() {
+    void acceptedItemIsPublishedToKafkaKeyedByItemWithCloudEventHeaders() {
         String id = "cg-" + UUID.randomUUID();
         given().header("Authorization", "Bearer " + purchasingKey).contentType(JSON).body(item(id))
                 .when().post("/api/v1/items")
@@ -56,7 +56,7 @@ class ItemIntakeTest {
         List<ConsumerRecord<String, String>> records = TopicProbe.readUntil(Topics.ITEMS_SUBMITTED,
                 seen -> seen.stream().anyMatch(r -> r.value().contains(id)), Duration.ofSeconds(30));
         ConsumerRecord<String, String> record = records.stream().filter(r -> r.value().contains(id)).findFirst().orElseThrow();
-        assertEquals("zzsz", record.key());
+        assertEquals("zzsz/" + id, record.key());
         ItemSubmitted event = EventCodec.decode(record.value(), ItemSubmitted.class);
         assertEquals("2025年水电耗材采购项目招标公告", event.title());
         assertEquals(ItemKind.PROCUREMENT_NOTICE, event.kind());

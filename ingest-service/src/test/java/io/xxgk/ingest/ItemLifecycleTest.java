@@ -34,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Revisions (更正), withdrawals (撤回), batches and status tracking. */
 @QuarkusTest
@@ -50,6 +51,24 @@ class ItemLifecycleTest {
         m.put("kind", "RULE");
         m.put("producedDate", "2025-03-03");
         return m;
+    }
+
+    /** One school's items spread over the topic's partitions (so a school's bulk import is consumed in parallel). */
+    @Test
+    void oneSchoolsItemsSpreadOverThePartitions() {
+        String prefix = "spread-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            batch.add(item(prefix + "-" + i, "荆楚理工学院第" + i + "号管理规定"));
+        }
+        given().header("Authorization", Keys.bearer("jclg", DEPT)).contentType(Keys.JSON).body(batch)
+                .post("/api/v1/items/batch").then().statusCode(200).body("accepted", equalTo(24));
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = TopicProbe.readUntil(Topics.ITEMS_SUBMITTED,
+                        seen -> seen.stream().filter(r -> r.value().contains(prefix)).count() >= 24, Duration.ofSeconds(30))
+                .stream().filter(r -> r.value().contains(prefix)).toList();
+        long partitions = records.stream().map(r -> r.partition()).distinct().count();
+        // 24 keys over 6 partitions: all in one would have probability 6^-23
+        assertTrue(partitions >= 2, "one school's 24 items on " + partitions + " partition(s)");
     }
 
     @Test
@@ -79,10 +98,15 @@ class ItemLifecycleTest {
         given().header("Authorization", auth).get("/api/v1/items/" + id + "/history").then().statusCode(200)
                 .body("", hasSize(3)).body("action", equalTo(List.of("SUBMIT", "REVISE", "WITHDRAW")));
 
-        List<ItemSubmitted> events = TopicProbe.readUntil(Topics.ITEMS_SUBMITTED,
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = TopicProbe.readUntil(Topics.ITEMS_SUBMITTED,
                         seen -> seen.stream().filter(r -> r.value().contains(id)).count() >= 3, Duration.ofSeconds(30))
-                .stream().filter(r -> r.value().contains(id)).map(r -> EventCodec.decode(r.value(), ItemSubmitted.class)).toList();
+                .stream().filter(r -> r.value().contains(id)).toList();
+        List<ItemSubmitted> events = records.stream().map(r -> EventCodec.decode(r.value(), ItemSubmitted.class)).toList();
         assertEquals(List.of(ItemAction.SUBMIT, ItemAction.REVISE, ItemAction.WITHDRAW), events.stream().map(ItemSubmitted::action).toList());
+        // keyed by item: its three events share one partition, in order, whatever partitions the school's other items use
+        assertEquals(List.of("jclg/" + id, "jclg/" + id, "jclg/" + id), records.stream().map(r -> r.key()).toList());
+        assertEquals(1, records.stream().map(r -> r.partition()).distinct().count());
+        assertTrue(records.get(0).offset() < records.get(1).offset() && records.get(1).offset() < records.get(2).offset());
         assertEquals("文件已废止", events.get(2).withdrawReason());
         assertEquals("荆楚理工学院学生学籍管理规定（2025年修订）", events.get(2).title());
     }

@@ -1,12 +1,13 @@
 package io.xxgk.classify.event;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.xxgk.contract.Topics;
 import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.ItemClassified;
 import io.xxgk.contract.event.TraceContexts;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** A decision as a Kafka message: the encoded event, keyed by school, with its CloudEvents headers. */
+/** A decision as a Kafka message: the encoded event, keyed by item (school/itemId), with its CloudEvents headers. */
 final class DecisionMessages {
 
     private DecisionMessages() {
@@ -14,7 +15,7 @@ final class DecisionMessages {
 
     static Message<String> of(String event, ItemClassified decided) {
         return Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(decided.schoolCode())
+                .withKey(Topics.itemKey(decided.schoolCode(), decided.itemId()))
                 .withHeaders(CloudEventHeaders.toKafka(CloudEventHeaders.of(decided)))
                 .build());
     }

@@ -67,6 +67,26 @@ public interface IngestConfig {
         int maxAttachments();
     }
 
+    GroupCommit groupCommit();
+
+    /**
+     * Single POSTs arriving together share one transaction (see {@code service.GroupCommit}): each is answered after
+     * that commit, so a 202 still means durable, but 16 concurrent clients cost one WAL flush per group, not per item.
+     */
+    interface GroupCommit {
+        /** false: each single POST commits alone, as before. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most items one shared transaction takes. */
+        @WithDefault("64")
+        int maxItems();
+
+        /** Threads committing groups; while one waits for its flush, the next group gathers and is written. */
+        @WithDefault("2")
+        int committers();
+    }
+
     Events events();
 
     interface Events {

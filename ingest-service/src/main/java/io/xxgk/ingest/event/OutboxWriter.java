@@ -1,5 +1,6 @@
 package io.xxgk.ingest.event;
 
+import io.xxgk.contract.Topics;
 import io.xxgk.contract.event.CloudEventHeaders;
 import io.xxgk.contract.event.DisclosureRequestEvent;
 import io.xxgk.contract.event.EventCodec;
@@ -27,7 +28,8 @@ public class OutboxWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(ItemSubmitted event) {
-        append(topics.itemsSubmitted(), event.schoolCode(), EventCodec.encode(event), CloudEventHeaders.of(event));
+        append(topics.itemsSubmitted(), Topics.itemKey(event.schoolCode(), event.itemId()), EventCodec.encode(event),
+                CloudEventHeaders.of(event));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -8,6 +8,7 @@ import io.xxgk.ingest.repository.Item;
 import io.xxgk.ingest.security.Caller;
 import io.xxgk.ingest.security.Roles;
 import io.xxgk.ingest.service.BatchIntake;
+import io.xxgk.ingest.service.GroupCommit;
 import io.xxgk.ingest.service.ItemIntakeService;
 import io.xxgk.ingest.service.ItemRequest;
 import io.xxgk.ingest.service.ItemValidator;
@@ -43,10 +44,12 @@ public class ItemResource {
 
     private final ItemIntakeService intake;
     private final BatchIntake batches;
+    private final GroupCommit singles;
     private final SecurityIdentity identity;
 
-    public ItemResource(ItemIntakeService intake, BatchIntake batches, SecurityIdentity identity) {
+    public ItemResource(ItemIntakeService intake, BatchIntake batches, GroupCommit singles, SecurityIdentity identity) {
         this.batches = batches;
+        this.singles = singles;
         this.intake = intake;
         this.identity = identity;
     }
@@ -61,7 +64,7 @@ public class ItemResource {
     @APIResponse(responseCode = "403", description = "不能为其他学校或部门提交 / another school or department")
     @APIResponse(responseCode = "409", description = "同一 id 内容不同 / id reused with different content")
     public Response submit(ItemRequest request) {
-        return accepted(intake.submit(Caller.of(identity), request));
+        return accepted(singles.submit(Caller.of(identity), request));
     }
 
     public record BatchLine(int index, String id, int status, ItemAccepted result, Problem problem) {

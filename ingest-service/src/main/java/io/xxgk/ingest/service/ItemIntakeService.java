@@ -58,11 +58,7 @@ public class ItemIntakeService {
     public record Accepted(String schoolCode, String itemId, int revision, ItemStatus status, boolean replayed) {
     }
 
-    public Accepted submit(Caller caller, ItemRequest request) {
-        check(caller, request);
-        String hash = contentHash(request);
-        return inTransactionRetryingIdRace(() -> store(request, hash));
-    }
+    // a new item (POST) is stored by GroupCommit, a batch by BatchIntake: both through store()
 
     /** 更正: a new revision with new content. Posting the current content again changes nothing. */
     public Accepted revise(Caller caller, String itemId, ItemRequest request) {

@@ -121,6 +121,10 @@ class ItemValidatorTest {
             public Ops ops() {
                 return null;
             }
+
+            public GroupCommit groupCommit() {
+                return null;
+            }
         };
     }
 }

@@ -251,12 +251,12 @@ public final class Pipeline implements AutoCloseable {
         config.put("quarkus.log.console.json.enabled", "false");
         config.putAll(extraConfig);
         config.putAll(overrides);
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(ServiceJvm.ENVIRONMENT);
         config.forEach((k, v) -> env.put(RequiredSettingsCheck.environmentName(k), v));
         Path data = stack.settings().dataDir();
+        List<String> jvm = new ArrayList<>(ServiceJvm.options(module));
         // the marker lets the next launcher of this data folder recognise the process if this one dies
-        List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "-Dlocal-stack.data=" + StaleServers.marker(data)));
+        jvm.add("-Dlocal-stack.data=" + StaleServers.marker(data));
         return ServerProcess.start(logName,
                 ServerProcess.javaCommand(jvm, null, "-jar", List.of(paths.serviceJar(module).toString())),
                 env, paths.projectRoot(), logDir.resolve(logName + ".log"), StaleServers.pidFile(data, logName));

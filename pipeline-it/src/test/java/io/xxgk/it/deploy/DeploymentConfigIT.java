@@ -288,10 +288,24 @@ class DeploymentConfigIT {
         }
     }
 
+    /**
+     * Started with the JVM options the file gives the image's run-java.sh (JAVA_OPTS_APPEND, GC_CONTAINER_OPTIONS), so
+     * that the heap and limits set there are ones the service starts and answers with.
+     */
     private Child start(String source, String service, Map<String, String> env, int port) throws IOException {
-        List<String> command = ServerProcess.javaCommand(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                        "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=" + Ports.HOST),
-                null, "-jar", List.of(paths.serviceJar(service).toString()));
+        List<String> jvm = new ArrayList<>();
+        for (String name : List.of("GC_CONTAINER_OPTIONS", "JAVA_OPTS_APPEND")) {
+            String options = env.getOrDefault(name, "").strip();
+            if (!options.isEmpty()) {
+                jvm.addAll(List.of(options.split("\\s+")));
+            }
+        }
+        if (jvm.isEmpty()) {
+            jvm.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+        }
+        jvm.add("-Dquarkus.http.port=" + port);
+        jvm.add("-Dquarkus.http.host=" + Ports.HOST);
+        List<String> command = ServerProcess.javaCommand(jvm, null, "-jar", List.of(paths.serviceJar(service).toString()));
         Path log = dir.resolve("logs").resolve(source.replaceAll("[^a-z]", "") + "-" + service + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
