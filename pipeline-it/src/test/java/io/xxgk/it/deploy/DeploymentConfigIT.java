@@ -229,7 +229,7 @@ class DeploymentConfigIT {
         for (var e : started.entrySet()) {
             String service = e.getKey();
             String base = "http://" + Ports.HOST + ":" + ports.get(service);
-            String why = awaitReady(client, base, e.getValue(), Duration.ofSeconds(150));
+            String why = awaitReady(client, base, e.getValue(), Duration.ofSeconds(300));
             if (why != null) {
                 problems.add(source + " " + service + " is not ready: " + why + "\n--- last lines of " + e.getValue().logFile() + "\n" + tail(e.getValue().logFile(), 25));
                 continue;
