@@ -39,8 +39,7 @@ public class ProductionSecretsCheck {
     void onStart(@Observes StartupEvent event) {
         if (LaunchMode.current() == LaunchMode.NORMAL && ConfigUtils.getProfiles().contains("prod")) {
             List<String> problems = problems(config.adminToken(), config.storage().secretKey(), config.storage().endpoint());
-            config.publicApplicationsToken().ifPresent(t -> weakness(t).ifPresent(w -> problems.add(
-                    "xxgk.public-applications-token (XXGK_PUBLIC_APPLICATIONS_TOKEN) " + w + "; set a random token")));
+            problems.addAll(formTokenProblems(config.publicApplicationsToken(), config.adminToken()));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("拒绝以不安全的密钥启动 / refusing to start with insecure secrets in the prod profile: "
                         + String.join("; ", problems));
@@ -57,6 +56,23 @@ public class ProductionSecretsCheck {
             weakness(storageSecret).ifPresent(w -> problems.add(
                     "xxgk.storage.secret-key (XXGK_STORAGE_SECRET_KEY) " + w + "; set the object store user's real secret"));
         }
+        return problems;
+    }
+
+    /**
+     * The public form's token is held by publish-service; equal to the admin token it would make publish an admin,
+     * because the admin token is checked first.
+     */
+    static List<String> formTokenProblems(Optional<String> formToken, Optional<String> adminToken) {
+        List<String> problems = new ArrayList<>();
+        formToken.ifPresent(t -> {
+            weakness(t).ifPresent(w -> problems.add(
+                    "xxgk.public-applications-token (XXGK_PUBLIC_APPLICATIONS_TOKEN) " + w + "; set a random token"));
+            if (adminToken.filter(a -> a.strip().equals(t.strip())).isPresent()) {
+                problems.add("xxgk.public-applications-token (XXGK_PUBLIC_APPLICATIONS_TOKEN) equals the admin token / 与管理员令牌相同;"
+                        + " give the public form its own token");
+            }
+        });
         return problems;
     }
 

@@ -36,6 +36,16 @@ class ProductionSecretsCheckTest {
     }
 
     @Test
+    void thePublicFormTokenMustBeStrongAndNotTheAdminToken() {
+        String form = "f".repeat(20) + "-public-form-token-9Q";
+        assertTrue(ProductionSecretsCheck.formTokenProblems(Optional.of(form), Optional.of(STRONG)).isEmpty());
+        assertTrue(ProductionSecretsCheck.formTokenProblems(Optional.empty(), Optional.of(STRONG)).isEmpty(), "form off");
+        assertEquals(1, ProductionSecretsCheck.formTokenProblems(Optional.of(STRONG), Optional.of(STRONG)).size(),
+                "the admin token reused as the form's token would make publish an admin");
+        assertEquals(1, ProductionSecretsCheck.formTokenProblems(Optional.of("short"), Optional.of(STRONG)).size());
+    }
+
+    @Test
     void theStorageSecretOfALoopbackObjectStoreIsLocalOnly() {
         assertTrue(ProductionSecretsCheck.problems(Optional.of(STRONG), "xxgk-local-secret", "http://127.0.0.1:19000").isEmpty());
         assertEquals(1, ProductionSecretsCheck.problems(Optional.of(STRONG), "xxgk-local-secret", "https://s3.example.edu.cn").size());
