@@ -8,22 +8,20 @@
 -- catalogue_entry at startup whenever statistics_count_state does not match the running code and working-day
 -- calendar (the first start after this migration included). n is never negative; rows may stay at 0.
 
--- PUBLISHED, WITHHELD and INTERNAL entries. withhold_reason is kept for WITHHELD only (null otherwise); it is text of
--- any length, so the key holds its md5. on_channel: the entry names at least one channel.
+-- PUBLISHED, WITHHELD and INTERNAL entries counted along one column at a time (not their cross product, which would
+-- be nearly as many rows as entries): dimension TOTAL (value null) for every counted status; for PUBLISHED also KIND,
+-- CATEGORY, CHECKLIST_ITEM (value null: outside the checklist), DEPARTMENT and ON_CHANNEL (entries naming at least
+-- one channel; value null); for WITHHELD also REASON (null: none given). The value is text of any length (a reason),
+-- so the key holds its md5.
 create table statistics_entry_count (
-    school_code     varchar(32)  not null,
-    month           date         not null,
-    status          varchar(16)  not null,
-    kind            varchar(32)  not null,
-    category        integer,
-    checklist_item  integer,
-    department      varchar(300) not null,
-    withhold_reason text,
-    withhold_hash   text generated always as (md5(withhold_reason)) stored,
-    on_channel      boolean      not null,
-    n               bigint       not null,
-    constraint statistics_entry_count_key unique nulls not distinct
-        (school_code, month, status, kind, category, checklist_item, department, withhold_hash, on_channel)
+    school_code varchar(32) not null,
+    month       date        not null,
+    status      varchar(16) not null,
+    dimension   varchar(16) not null,
+    value       text,
+    value_hash  text generated always as (md5(value)) stored,
+    n           bigint      not null,
+    constraint statistics_entry_count_key unique nulls not distinct (school_code, month, status, dimension, value_hash)
 );
 
 -- PUBLISHED entries per channel they name (each distinct channel once) and kind.

@@ -12,11 +12,19 @@ import java.util.Set;
  * What one catalogue entry adds to the maintained counts of V13 (nothing when its status is not counted): the one
  * place that says how an entry is counted, used both when an entry changes and when the counts are rebuilt.
  *
- * @param entry    its row of statistics_entry_count
+ * @param counts   its rows of statistics_entry_count (one per dimension)
  * @param channels its rows of statistics_channel_count (PUBLISHED only; each distinct channel once)
  * @param delays   its rows of statistics_delay_count (PUBLISHED only)
  */
-public record EntryFacts(EntryKey entry, List<ChannelKey> channels, List<DelayKey> delays) {
+public record EntryFacts(List<CountKey> counts, List<ChannelKey> channels, List<DelayKey> delays) {
+
+    public static final String TOTAL = "TOTAL";
+    public static final String KIND = "KIND";
+    public static final String CATEGORY = "CATEGORY";
+    public static final String CHECKLIST_ITEM = "CHECKLIST_ITEM";
+    public static final String DEPARTMENT = "DEPARTMENT";
+    public static final String ON_CHANNEL = "ON_CHANNEL";
+    public static final String REASON = "REASON";
 
     public static final String DECLARED_LISTED = "DECLARED_LISTED";
     public static final String DECLARED_UNLISTED = "DECLARED_UNLISTED";
@@ -26,8 +34,8 @@ public record EntryFacts(EntryKey entry, List<ChannelKey> channels, List<DelayKe
     /** The school's day of an instant, as the statistics read made_public_at. */
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
-    public record EntryKey(String school, LocalDate month, String status, String kind, Integer category,
-                           Integer checklistItem, String department, String withholdReason, boolean onChannel) {
+    /** value: null for TOTAL and ON_CHANNEL, and where the column is null. */
+    public record CountKey(String school, LocalDate month, String status, String dimension, String value) {
     }
 
     public record ChannelKey(String school, LocalDate month, String channel, String kind) {
@@ -60,10 +68,21 @@ public record EntryFacts(EntryKey entry, List<ChannelKey> channels, List<DelayKe
                 }
             }
         }
-        EntryKey entry = new EntryKey(r.school(), month, r.status(), r.kind(), r.category(), r.checklistItem(),
-                r.department(), "WITHHELD".equals(r.status()) ? r.withholdReason() : null, !named.isEmpty());
+        List<CountKey> counts = new ArrayList<>(6);
+        counts.add(new CountKey(r.school(), month, r.status(), TOTAL, null));
+        if ("WITHHELD".equals(r.status())) {
+            counts.add(new CountKey(r.school(), month, r.status(), REASON, r.withholdReason()));
+        }
         if (!published) {
-            return new EntryFacts(entry, List.of(), List.of());
+            return new EntryFacts(counts, List.of(), List.of());
+        }
+        counts.add(new CountKey(r.school(), month, r.status(), KIND, r.kind()));
+        counts.add(new CountKey(r.school(), month, r.status(), CATEGORY, r.category() == null ? null : r.category().toString()));
+        counts.add(new CountKey(r.school(), month, r.status(), CHECKLIST_ITEM,
+                r.checklistItem() == null ? null : r.checklistItem().toString()));
+        counts.add(new CountKey(r.school(), month, r.status(), DEPARTMENT, r.department()));
+        if (!named.isEmpty()) {
+            counts.add(new CountKey(r.school(), month, r.status(), ON_CHANNEL, null));
         }
         List<ChannelKey> channels = new ArrayList<>();
         for (String ch : named) {
@@ -82,6 +101,6 @@ public record EntryFacts(EntryKey entry, List<ChannelKey> channels, List<DelayKe
                     : days.between(r.revisedOn(), LocalDate.ofInstant(r.madePublicAt(), SCHOOL_ZONE));
             delays.add(new DelayKey(r.school(), month, REVISION, revisionDays));
         }
-        return new EntryFacts(entry, channels, delays);
+        return new EntryFacts(counts, channels, delays);
     }
 }

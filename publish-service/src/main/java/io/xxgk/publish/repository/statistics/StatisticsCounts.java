@@ -2,7 +2,7 @@ package io.xxgk.publish.repository.statistics;
 
 import io.xxgk.publish.repository.statistics.EntryFacts.ChannelKey;
 import io.xxgk.publish.repository.statistics.EntryFacts.DelayKey;
-import io.xxgk.publish.repository.statistics.EntryFacts.EntryKey;
+import io.xxgk.publish.repository.statistics.EntryFacts.CountKey;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.Breakdown;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.Measure;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.TimelinessCounts;
@@ -63,7 +63,7 @@ public class StatisticsCounts {
 
     /** The changes of one transaction, summed per key, written in key order (no two writers lock rows crosswise). */
     static final class Delta {
-        final Map<EntryKey, Long> entries = new HashMap<>();
+        final Map<CountKey, Long> entries = new HashMap<>();
         final Map<ChannelKey, Long> channels = new HashMap<>();
         final Map<DelayKey, Long> delays = new HashMap<>();
 
@@ -71,7 +71,7 @@ public class StatisticsCounts {
             if (f == null) {
                 return;
             }
-            entries.merge(f.entry(), sign, Long::sum);
+            f.counts().forEach(k -> entries.merge(k, sign, Long::sum));
             f.channels().forEach(k -> channels.merge(k, sign, Long::sum));
             f.delays().forEach(k -> delays.merge(k, sign, Long::sum));
         }
@@ -144,26 +144,20 @@ public class StatisticsCounts {
     }
 
     private static void upsert(Connection c, Delta delta) throws SQLException {
-        Map<EntryKey, Long> entries = sorted(delta.entries, Comparator.comparing(EntryKey::toString));
+        Map<CountKey, Long> entries = sorted(delta.entries, Comparator.comparing(CountKey::toString));
         if (!entries.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into statistics_entry_count as t (school_code, month, status, kind, category, checklist_item,
-                                                           department, withhold_reason, on_channel, n)
+                    insert into statistics_entry_count as t (school_code, month, status, dimension, value, n)
                     select * from unnest(cast(? as varchar[]), cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]),
-                                         cast(? as integer[]), cast(? as integer[]), cast(? as varchar[]), cast(? as text[]),
-                                         cast(? as boolean[]), cast(? as bigint[]))
+                                         cast(? as text[]), cast(? as bigint[]))
                     on conflict on constraint statistics_entry_count_key do update set n = t.n + excluded.n""")) {
-                List<EntryKey> keys = new ArrayList<>(entries.keySet());
-                ps.setArray(1, texts(c, keys, EntryKey::school));
+                List<CountKey> keys = new ArrayList<>(entries.keySet());
+                ps.setArray(1, texts(c, keys, CountKey::school));
                 ps.setArray(2, texts(c, keys, k -> k.month().toString()));
-                ps.setArray(3, texts(c, keys, EntryKey::status));
-                ps.setArray(4, texts(c, keys, EntryKey::kind));
-                ps.setArray(5, c.createArrayOf("int4", keys.stream().map(EntryKey::category).toArray()));
-                ps.setArray(6, c.createArrayOf("int4", keys.stream().map(EntryKey::checklistItem).toArray()));
-                ps.setArray(7, texts(c, keys, EntryKey::department));
-                ps.setArray(8, texts(c, keys, EntryKey::withholdReason));
-                ps.setArray(9, c.createArrayOf("bool", keys.stream().map(EntryKey::onChannel).toArray()));
-                ps.setArray(10, c.createArrayOf("int8", entries.values().toArray()));
+                ps.setArray(3, texts(c, keys, CountKey::status));
+                ps.setArray(4, texts(c, keys, CountKey::dimension));
+                ps.setArray(5, texts(c, keys, CountKey::value));
+                ps.setArray(6, c.createArrayOf("int8", entries.values().toArray()));
                 ps.executeUpdate();
             }
         }
@@ -318,12 +312,11 @@ public class StatisticsCounts {
         Map<String, Long> byDepartment = new HashMap<>();
         Map<String, Long> byMonth = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select grouping(kind, category, checklist_item, department, month) as g,
-                       kind, category, checklist_item, department, month, sum(n) as n
-                from (select kind, category, checklist_item, department, to_char(month, 'YYYY-MM') as month, n
-                      from statistics_entry_count
-                      where school_code = ? and status = 'PUBLISHED' and month between ? and ? and n > 0) e
-                group by grouping sets ((), (kind), (category), (checklist_item), (department), (month))
+                select dimension, value, case when dimension = 'TOTAL' then to_char(month, 'YYYY-MM') end as m, sum(n) as n
+                from statistics_entry_count
+                where school_code = ? and status = 'PUBLISHED' and month between ? and ? and n > 0
+                  and dimension in ('TOTAL', 'KIND', 'CATEGORY', 'CHECKLIST_ITEM', 'DEPARTMENT')
+                group by dimension, value, m
                 """)) {
             ps.setString(1, school);
             ps.setDate(2, firstMonth(from));
@@ -331,14 +324,17 @@ public class StatisticsCounts {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long n = rs.getLong("n");
-                    switch (rs.getInt("g")) {
-                        case 0b11111 -> total = n;
-                        case 0b01111 -> byKind.merge(rs.getString("kind"), n, Long::sum);
-                        case 0b10111 -> byCategory.merge((Integer) rs.getObject("category"), n, Long::sum);
-                        case 0b11011 -> byItem.merge((Integer) rs.getObject("checklist_item"), n, Long::sum);
-                        case 0b11101 -> byDepartment.merge(rs.getString("department"), n, Long::sum);
-                        case 0b11110 -> byMonth.merge(rs.getString("month"), n, Long::sum);
-                        default -> throw new IllegalStateException("unexpected grouping " + rs.getInt("g"));
+                    String value = rs.getString("value");
+                    switch (rs.getString("dimension")) {
+                        case EntryFacts.TOTAL -> {
+                            total += n;
+                            byMonth.merge(rs.getString("m"), n, Long::sum);
+                        }
+                        case EntryFacts.KIND -> byKind.merge(value, n, Long::sum);
+                        case EntryFacts.CATEGORY -> byCategory.merge(value == null ? null : Integer.valueOf(value), n, Long::sum);
+                        case EntryFacts.CHECKLIST_ITEM -> byItem.merge(value == null ? null : Integer.valueOf(value), n, Long::sum);
+                        case EntryFacts.DEPARTMENT -> byDepartment.merge(value, n, Long::sum);
+                        default -> throw new IllegalStateException("unexpected dimension " + rs.getString("dimension"));
                     }
                 }
             }
@@ -350,7 +346,7 @@ public class StatisticsCounts {
     public long count(Connection c, String school, String status, LocalDate from, LocalDate to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select coalesce(sum(n), 0) from statistics_entry_count
-                where school_code = ? and status = ? and month between ? and ?""")) {
+                where school_code = ? and status = ? and month between ? and ? and dimension = 'TOTAL'""")) {
             ps.setString(1, school);
             ps.setString(2, status);
             ps.setDate(3, firstMonth(from));
@@ -366,7 +362,7 @@ public class StatisticsCounts {
     public long channelUnion(Connection c, String school, LocalDate from, LocalDate to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select coalesce(sum(n), 0) from statistics_entry_count
-                where school_code = ? and status = 'PUBLISHED' and month between ? and ? and on_channel""")) {
+                where school_code = ? and status = 'PUBLISHED' and month between ? and ? and dimension = 'ON_CHANNEL'""")) {
             ps.setString(1, school);
             ps.setDate(2, firstMonth(from));
             ps.setDate(3, lastMonth(to));
@@ -417,9 +413,9 @@ public class StatisticsCounts {
     public Map<String, Long> withheld(Connection c, String school, LocalDate from, LocalDate to) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select withhold_reason, sum(n) as n from statistics_entry_count
-                where school_code = ? and status = 'WITHHELD' and month between ? and ? and n > 0
-                group by withhold_reason order by n desc, withhold_reason""")) {
+                select value, sum(n) as n from statistics_entry_count
+                where school_code = ? and status = 'WITHHELD' and month between ? and ? and n > 0 and dimension = 'REASON'
+                group by value order by n desc, value""")) {
             ps.setString(1, school);
             ps.setDate(2, firstMonth(from));
             ps.setDate(3, lastMonth(to));
@@ -472,16 +468,16 @@ public class StatisticsCounts {
         Map<Integer, Long> counts = new HashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select checklist_item, sum(n) from statistics_entry_count
-                     where school_code = ? and status = 'PUBLISHED' and checklist_item is not null
+                     select value, sum(n) from statistics_entry_count
+                     where school_code = ? and status = 'PUBLISHED' and dimension = 'CHECKLIST_ITEM' and value is not null
                        and month between ? and ? and n > 0
-                     group by checklist_item""")) {
+                     group by value""")) {
             ps.setString(1, school);
             ps.setDate(2, firstMonth(from));
             ps.setDate(3, lastMonth(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(rs.getInt(1), rs.getLong(2));
+                    counts.put(Integer.valueOf(rs.getString(1)), rs.getLong(2));
                 }
             }
         } catch (SQLException e) {
@@ -495,13 +491,14 @@ public class StatisticsCounts {
         Set<Integer> items = new HashSet<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select distinct checklist_item from statistics_entry_count
-                     where school_code = ? and status = 'PUBLISHED' and checklist_item is not null and month < ? and n > 0""")) {
+                     select distinct value from statistics_entry_count
+                     where school_code = ? and status = 'PUBLISHED' and dimension = 'CHECKLIST_ITEM' and value is not null
+                       and month < ? and n > 0""")) {
             ps.setString(1, school);
             ps.setDate(2, firstMonth(from));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(rs.getInt(1));
+                    items.add(Integer.valueOf(rs.getString(1)));
                 }
             }
         } catch (SQLException e) {
@@ -541,7 +538,7 @@ public class StatisticsCounts {
                            coalesce(sum(e.n) filter (where e.status = 'WITHHELD'), 0)
                     from %s
                     join statistics_entry_count e on e.school_code = p.code and e.month between p.m_from and p.m_to
-                         and e.status in ('PUBLISHED', 'WITHHELD')
+                         and e.status in ('PUBLISHED', 'WITHHELD') and e.dimension = 'TOTAL'
                     group by p.code""".formatted(unnest))) {
                 ps.setArray(1, codes);
                 ps.setArray(2, froms);
@@ -575,18 +572,18 @@ public class StatisticsCounts {
             Map<String, Set<Integer>> inPeriod = new HashMap<>();
             Map<String, Set<Integer>> before = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    select p.code, e.checklist_item, bool_or(e.month >= p.m_from)
+                    select p.code, e.value, bool_or(e.month >= p.m_from)
                     from %s
                     join statistics_entry_count e on e.school_code = p.code and e.status = 'PUBLISHED'
-                         and e.month <= p.m_to and e.checklist_item is not null and e.n > 0
-                    group by p.code, e.checklist_item""".formatted(unnest))) {
+                         and e.dimension = 'CHECKLIST_ITEM' and e.value is not null and e.month <= p.m_to and e.n > 0
+                    group by p.code, e.value""".formatted(unnest))) {
                 ps.setArray(1, codes);
                 ps.setArray(2, froms);
                 ps.setArray(3, tos);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         (rs.getBoolean(3) ? inPeriod : before).computeIfAbsent(rs.getString(1), k -> new HashSet<>())
-                                .add(rs.getInt(2));
+                                .add(Integer.valueOf(rs.getString(2)));
                     }
                 }
             }

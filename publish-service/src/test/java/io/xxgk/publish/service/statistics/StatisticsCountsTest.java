@@ -218,8 +218,7 @@ class StatisticsCountsTest {
         StringBuilder out = new StringBuilder();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             for (String sql : List.of(
-                    "select school_code, month, status, kind, category, checklist_item, department, withhold_reason, on_channel, n"
-                            + " from statistics_entry_count where n <> 0",
+                    "select school_code, month, status, dimension, value, n from statistics_entry_count where n <> 0",
                     "select school_code, month, channel, kind, n from statistics_channel_count where n <> 0",
                     "select school_code, month, measure, working_days, n from statistics_delay_count where n <> 0")) {
                 Set<String> rows = new TreeSet<>();
