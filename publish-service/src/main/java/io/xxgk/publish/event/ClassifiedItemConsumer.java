@@ -58,8 +58,10 @@ public class ClassifiedItemConsumer {
         }
         try {
             PollStore.store("storing classified events", records, ItemClassified::decodeComplete,
-                    batch -> QuarkusTransaction.requiringNew().timeout(120).run(() ->
-                            batch.forEach(d -> writer.apply(d.event(), d.record().value()))),
+                    batch -> QuarkusTransaction.requiringNew().timeout(120).run(() -> {
+                        batch.forEach(d -> writer.apply(d.event(), d.record().value()));
+                        writer.flush();
+                    }),
                     deadLetters);
         } finally {
             spans.forEach(Span::end);

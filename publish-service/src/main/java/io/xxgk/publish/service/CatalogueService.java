@@ -5,6 +5,7 @@ import io.xxgk.contract.checklist.ChecklistCategory;
 import io.xxgk.contract.checklist.ChecklistItem;
 import io.xxgk.contract.school.School;
 import io.xxgk.publish.repository.EntryColumns;
+import io.xxgk.publish.repository.statistics.StatisticsCounts;
 import io.xxgk.publish.service.coverage.NotApplicableService;
 import io.xxgk.publish.service.links.ColumnLinkService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +17,13 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Builds a school's catalogue from the published entries: per checklist item, the newest {@code entriesPerItem}
- * entries (an index probe each) and the count in the period (an index-only aggregate).
+ * entries (an index probe each) and the count in the period (a sum of the maintained counts of V13).
  */
 @ApplicationScoped
 public class CatalogueService {
@@ -33,10 +33,12 @@ public class CatalogueService {
     private final ChecklistCatalog checklists;
     private final NotApplicableService notApplicable;
     private final ColumnLinkService columnLinks;
+    private final StatisticsCounts counts;
 
     public CatalogueService(EntityManager em, ChecklistCatalog checklists, NotApplicableService notApplicable,
-                            ColumnLinkService columnLinks) {
+                            ColumnLinkService columnLinks, StatisticsCounts counts) {
         this.em = em;
+        this.counts = counts;
         this.columnLinks = columnLinks;
         this.checklists = checklists;
         this.notApplicable = notApplicable;
@@ -68,21 +70,8 @@ public class CatalogueService {
                 .setParameter("to", to)
                 .setParameter("limit", entriesPerItem)
                 .getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> counts = em.createNativeQuery("""
-                        select checklist_item, count(*) from catalogue_entry
-                        where school_code = :school and status = 'PUBLISHED' and checklist_item is not null
-                          and item_date between :from and :to
-                        group by checklist_item""")
-                .setParameter("school", school.code())
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
-
-        Map<Integer, Long> totals = new HashMap<>();
-        for (Object[] c : counts) {
-            totals.put(((Number) c[0]).intValue(), ((Number) c[1]).longValue());
-        }
+        // the count per item in the period: the maintained counts (V13), not the entries
+        Map<Integer, Long> totals = counts.perChecklistItem(school.code(), from, to);
         Map<Integer, List<CatalogueView.Entry>> entries = new HashMap<>();
         for (Tuple t : rows) {
             int item = ((Number) t.get("checklist_item")).intValue();
@@ -96,18 +85,7 @@ public class CatalogueService {
         }
 
         // standing items published before the period and still published count as covered (ChecklistCoverage)
-        Set<Integer> earlier = new HashSet<>();
-        if (year != null) {
-            @SuppressWarnings("unchecked")
-            List<Object> before = em.createNativeQuery("""
-                            select distinct checklist_item from catalogue_entry
-                            where school_code = :school and status = 'PUBLISHED' and checklist_item is not null
-                              and item_date < :from""")
-                    .setParameter("school", school.code())
-                    .setParameter("from", from)
-                    .getResultList();
-            before.forEach(n -> earlier.add(((Number) n).intValue()));
-        }
+        Set<Integer> earlier = year == null ? Set.of() : counts.checklistItemsBefore(school.code(), from);
         ChecklistCoverage coverage = ChecklistCoverage.of(checklist, school.kind(), entries::containsKey, earlier::contains,
                 notApplicable.reasons(school.code()));
         Map<Integer, String> links = columnLinks.urls(school.code());

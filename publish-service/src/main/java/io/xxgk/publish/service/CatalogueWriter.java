@@ -13,6 +13,8 @@ import io.xxgk.publish.repository.CatalogueEntry;
 import io.xxgk.publish.repository.CatalogueHistory;
 import io.xxgk.publish.repository.EntryStatus;
 import io.xxgk.publish.repository.StorageLimits;
+import io.xxgk.publish.repository.statistics.EntryFacts;
+import io.xxgk.publish.service.statistics.StatisticsCounting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,6 +33,12 @@ public class CatalogueWriter {
 
     /** The school's day of an instant (made public on, revised on). */
     public static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final StatisticsCounting counting;
+
+    public CatalogueWriter(StatisticsCounting counting) {
+        this.counting = counting;
+    }
 
     /**
      * @throws UnstorableEventException before writing anything, and without dooming the caller's transaction, when
@@ -63,6 +71,7 @@ public class CatalogueWriter {
         if (entry == null && e.title() == null) {
             return;
         }
+        EntryFacts before = counting.facts(entry);
         if (entry == null) {
             entry = new CatalogueEntry();
             entry.schoolCode = e.schoolCode();
@@ -95,6 +104,17 @@ public class CatalogueWriter {
             madePublic(entry, e);
         }
         entry.persist();
+        // the statistics' counts change in the same transaction
+        counting.changed(before, counting.facts(entry));
+    }
+
+    /**
+     * Writes the statistics' counts of the entries applied so far in this transaction (the caller's batch) now; left
+     * out, they are written just before the commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flush() {
+        counting.flush();
     }
 
     /** The project number of a procurement notice or result; none for other kinds. */
