@@ -15,8 +15,8 @@ import java.util.concurrent.Executor;
 public final class LocalStack implements AutoCloseable {
 
     /**
-     * Topics and their partition counts (XXGK_TOPIC_PARTITIONS, default 6; the dead-letter topic has 1); key = school
-     * code keeps one school's events in order.
+     * Topics and their partition counts (XXGK_TOPIC_PARTITIONS, default 6; the dead-letter topic has 1). Item
+     * events are keyed by item (contract Topics.itemKey), which keeps one item's revisions in order.
      */
     public static final Map<String, Integer> TOPICS = topics(Integer.parseInt(System.getenv().getOrDefault("XXGK_TOPIC_PARTITIONS", "6")));
 
