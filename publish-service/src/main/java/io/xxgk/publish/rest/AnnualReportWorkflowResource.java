@@ -16,7 +16,7 @@ import io.xxgk.publish.service.report.workflow.SubmissionRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -78,9 +78,8 @@ public class AnnualReportWorkflowResource {
     @APIResponse(responseCode = "400", description = "参数或操作人无效 / bad year or actor headers", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public ReportWorkflowView view(@PathParam("schoolCode") String code, @PathParam("year") String year,
-                                   @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
-                                   @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
-        return workflow.view(Params.school(schools, code), Params.year(year), ActingUser.require(actor, role, department));
+                                   @BeanParam ActorHeaders actor) {
+        return workflow.view(Params.school(schools, code), Params.year(year), actor.require());
     }
 
     @GET
@@ -93,12 +92,11 @@ public class AnnualReportWorkflowResource {
     public Response preview(@PathParam("schoolCode") String code, @PathParam("year") String year,
                             @Parameter(description = "html（默认）或 docx", schema = @Schema(enumeration = {"html", "docx"}))
                             @QueryParam("format") String format,
-                            @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
-                            @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department,
+                            @BeanParam ActorHeaders actor,
                             @Context HttpHeaders headers, @Context UriInfo uri) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        ActingUser.require(actor, role, department);
+        actor.require();
         return send(workflow.preview(school, y, AnnualReportResource.wantsDocx(format, headers), AnnualReportResource.baseUrl(config, uri)), false);
     }
 
@@ -115,12 +113,11 @@ public class AnnualReportWorkflowResource {
     public Response document(@PathParam("schoolCode") String code, @PathParam("year") String year,
                              @Parameter(description = "html（默认）或 docx", schema = @Schema(enumeration = {"html", "docx"}))
                              @QueryParam("format") String format,
-                             @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
-                             @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department,
+                             @BeanParam ActorHeaders actor,
                              @Context HttpHeaders headers, @Context UriInfo uri) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        ActingUser.require(actor, role, department);
+        actor.require();
         return send(workflow.document(school, y, AnnualReportResource.wantsDocx(format, headers), AnnualReportResource.baseUrl(config, uri)), true);
     }
 
@@ -137,11 +134,10 @@ public class AnnualReportWorkflowResource {
     @APIResponse(responseCode = "409", description = "已冻结 / frozen", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public ReportWorkflowView fill(@PathParam("schoolCode") String code, @PathParam("year") String year, ReportContent content,
-                                   @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
-                                   @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
+                                   @BeanParam ActorHeaders actor) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.updateContent(school, y, content, ActingUser.require(actor, role, department));
+        return workflow.updateContent(school, y, content, actor.require());
     }
 
     @POST
@@ -153,11 +149,10 @@ public class AnnualReportWorkflowResource {
     @APIResponse(responseCode = "409", description = "尚有空白项或已冻结 / blanks open or already frozen",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReportWorkflowView freeze(@PathParam("schoolCode") String code, @PathParam("year") String year, ReportNote note,
-                                     @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
-                                     @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department, @Context UriInfo uri) {
+                                     @BeanParam ActorHeaders actor, @Context UriInfo uri) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.freeze(school, y, note, ActingUser.require(actor, role, department), AnnualReportResource.baseUrl(config, uri));
+        return workflow.freeze(school, y, note, actor.require(), AnnualReportResource.baseUrl(config, uri));
     }
 
     @POST
@@ -166,11 +161,10 @@ public class AnnualReportWorkflowResource {
     @Operation(summary = "解除冻结（须填原因；审定随之撤销；已报送的不可） / unfreeze (reason required; drops the approval; not after submission)")
     @APIResponse(responseCode = "200", description = "报告 / the report")
     public ReportWorkflowView unfreeze(@PathParam("schoolCode") String code, @PathParam("year") String year, ReportNote note,
-                                       @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
-                                       @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
+                                       @BeanParam ActorHeaders actor) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.unfreeze(school, y, note, ActingUser.require(actor, role, department));
+        return workflow.unfreeze(school, y, note, actor.require());
     }
 
     @POST
@@ -185,11 +179,10 @@ public class AnnualReportWorkflowResource {
     @APIResponse(responseCode = "409", description = "未冻结或已审定 / not frozen or already approved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReportWorkflowView approve(@PathParam("schoolCode") String code, @PathParam("year") String year, ReportNote note,
-                                      @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
-                                      @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department, @Context UriInfo uri) {
+                                      @BeanParam ActorHeaders actor, @Context UriInfo uri) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.approve(school, y, note, ActingUser.require(actor, role, department), AnnualReportResource.baseUrl(config, uri));
+        return workflow.approve(school, y, note, actor.require(), AnnualReportResource.baseUrl(config, uri));
     }
 
     @POST
@@ -202,11 +195,10 @@ public class AnnualReportWorkflowResource {
     @APIResponse(responseCode = "409", description = "尚未审定或已登记 / not approved or already recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReportWorkflowView submission(@PathParam("schoolCode") String code, @PathParam("year") String year, SubmissionRequest body,
-                                         @HeaderParam(ActingUser.NAME_HEADER) String actor, @HeaderParam(ActingUser.ROLE_HEADER) String role,
-                                         @HeaderParam(ActingUser.DEPARTMENT_HEADER) String department) {
+                                         @BeanParam ActorHeaders actor) {
         School school = Params.school(schools, code);
         int y = Params.year(year);
-        return workflow.recordSubmission(school, y, body, ActingUser.require(actor, role, department));
+        return workflow.recordSubmission(school, y, body, actor.require());
     }
 
     private static Response send(ReportDocument d, boolean attachment) {

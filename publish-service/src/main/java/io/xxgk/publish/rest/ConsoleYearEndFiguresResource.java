@@ -11,7 +11,7 @@ import io.xxgk.publish.service.yearend.YearEndFiguresView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,10 +56,8 @@ public class ConsoleYearEndFiguresResource {
                                   @Parameter(description = "school-year 或 calendar-year，缺省为该校自身的统计期 / period kind",
                                           schema = @Schema(type = SchemaType.STRING, enumeration = {"school-year", "calendar-year"}))
                                   @QueryParam("period") String period,
-                                  @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                                  @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                                  @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment) {
-        ActingUser.require(actorName, actorRole, actorDepartment);
+                                  @BeanParam ActorHeaders actor) {
+        actor.require();
         School school = Params.school(schools, code);
         return figures.figures(school, Params.period(period, school), Params.year(year));
     }
@@ -85,12 +83,10 @@ public class ConsoleYearEndFiguresResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public YearEndFiguresView put(@PathParam("schoolCode") String code, @PathParam("year") String year,
                                   @QueryParam("period") String period,
-                                  @HeaderParam(ActingUser.NAME_HEADER) String actorName,
-                                  @HeaderParam(ActingUser.ROLE_HEADER) String actorRole,
-                                  @HeaderParam(ActingUser.DEPARTMENT_HEADER) String actorDepartment,
+                                  @BeanParam ActorHeaders actor,
                                   JsonNode body) {
-        ActingUser actor = ActingUser.require(actorName, actorRole, actorDepartment);
+        ActingUser acting = actor.require();
         School school = Params.school(schools, code);
-        return figures.record(school, Params.period(period, school), Params.year(year), body, actor);
+        return figures.record(school, Params.period(period, school), Params.year(year), body, acting);
     }
 }

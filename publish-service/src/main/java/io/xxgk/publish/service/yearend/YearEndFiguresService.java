@@ -3,6 +3,7 @@ package io.xxgk.publish.service.yearend;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xxgk.contract.api.Problem.FieldError;
 import io.xxgk.contract.problem.ProblemException;
+import io.xxgk.publish.service.OfficeRoles;
 import io.xxgk.contract.problem.ShownText;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.StatisticsPeriod;
@@ -21,7 +22,6 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class YearEndFiguresService {
 
-    private static final Set<ActingUser.Role> MAY_RECORD = Set.of(ActingUser.Role.REVIEWER, ActingUser.Role.ADMIN);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Transactional
@@ -59,10 +58,7 @@ public class YearEndFiguresService {
     /** Replaces the period's figures with {@code body}; a member whose value is null is left out. */
     @Transactional
     public YearEndFiguresView record(School school, StatisticsPeriod kind, int year, JsonNode body, ActingUser actor) {
-        if (!MAY_RECORD.contains(actor.role())) {
-            throw ProblemException.forbidden("只有信息公开办公室审核人员或管理员可以填报年终数据 / only a reviewer or an admin may record"
-                    + " the year-end figures (acting user's role: " + actor.role() + ")");
-        }
+        OfficeRoles.requireReviewerOrAdmin(actor, "填报年终数据", "record the year-end figures");
         Map<YearEndFigure, Value> values = parse(body);
         YearEndFigureEntity.deleteOf(school.code(), kind.name(), year);
         YearEndFigureEntity.flush();
