@@ -160,21 +160,22 @@ class BatchTransactionTest {
         return m;
     }
 
-    private static long count(Statement st, String sql) throws SQLException {
+    static long count(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static String text(Statement st, String sql) throws SQLException {
+    static String text(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
-    private static Connection db() throws SQLException {
+    /** A connection to ingest's database beside the service's own. */
+    static Connection db() throws SQLException {
         return DriverManager.getConnection(RealServers.stack().postgres().jdbcUrl("ingest"), "postgres", "postgres");
     }
 }

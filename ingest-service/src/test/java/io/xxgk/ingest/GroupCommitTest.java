@@ -5,7 +5,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.xxgk.contract.event.TraceContexts;
-import io.xxgk.testing.RealServers;
 import io.xxgk.testing.RealServersResource;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +30,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static io.xxgk.ingest.BatchTransactionTest.count;
+import static io.xxgk.ingest.BatchTransactionTest.db;
+import static io.xxgk.ingest.BatchTransactionTest.text;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -211,23 +212,5 @@ class GroupCommitTest {
         ThreadLocalRandom.current().nextBytes(b);
         b[0] |= 1;
         return HexFormat.of().formatHex(b);
-    }
-
-    private static long count(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String text(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(RealServers.stack().postgres().jdbcUrl("ingest"), "postgres", "postgres");
     }
 }
