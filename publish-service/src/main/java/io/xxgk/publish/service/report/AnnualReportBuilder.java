@@ -74,13 +74,13 @@ public final class AnnualReportBuilder {
         this.baseUrl = baseUrl;
         this.profile = profile;
         this.titles = titles == null ? List.of() : titles;
-        this.term = "SCHOOL_YEAR".equals(statistics.period().kind()) ? "本学年" : "本年度";
+        this.term = profile.sentence("SCHOOL_YEAR".equals(statistics.period().kind()) ? "term.schoolYear" : "term.year", Map.of());
     }
 
     /** The draft: statistics as of {@code generatedOn}. */
     public AnnualReport build(LocalDate generatedOn) {
-        return build(generatedOn, new Stamp("草稿：本报告由信息公开系统根据统计数据自动生成，统计数据截至生成之日（" + date(generatedOn)
-                + "）；标有【待填写】的内容请信息公开工作办公室补充、核实后删除标记。", date(generatedOn) + "（草稿）"));
+        return build(generatedOn, new Stamp(text("stamp.draft", "date", date(generatedOn)),
+                text("stamp.draftDate", "date", date(generatedOn))));
     }
 
     /** @param generatedOn the day the statistics were taken (for a frozen report: the day it was frozen) */
@@ -138,9 +138,9 @@ public final class AnnualReportBuilder {
     private List<Block> overview() {
         Coverage c = s.coverage();
         List<Block> b = new ArrayList<>(prose(ReportField.OVERVIEW));
-        b.add(para(term, "，学校共主动公开信息", s.published(), "条；《高等学校信息公开事项清单》", c.items(), "项事项中适用于本校的",
-                c.applicable(), "项，已公开", covered(c), "。收到信息公开申请", s.requests().received(), "件，因信息公开工作受到举报（投诉）",
-                s.complaints().total(), "件、行政复议", s.administrativeReviews().total(), "件、行政诉讼", s.lawsuits().total(), "件。"));
+        b.add(say("overview.summary", "published", s.published(), "items", c.items(), "applicable", c.applicable(),
+                "covered", covered(c), "requests", s.requests().received(), "complaints", s.complaints().total(),
+                "reviews", s.administrativeReviews().total(), "lawsuits", s.lawsuits().total()));
         yearEndGroup(YearEndFigure.Group.TRAINING).ifPresent(b::add);
         return b;
     }
@@ -148,21 +148,17 @@ public final class AnnualReportBuilder {
     // 二、主动公开情况
     private List<Block> proactive() {
         List<Block> b = new ArrayList<>();
-        b.add(new SubHeading("（一）主动公开信息的数量"));
-        List<Object> parts = new ArrayList<>(List.of(term, "，学校共主动公开信息", s.published(), "条"));
+        b.add(heading("heading.2.1"));
         List<HeadingShare> kinds = s.byKind().stream().filter(h -> h.count() > 0).toList();
-        if (!kinds.isEmpty()) {
-            parts.add("，其中，");
-            for (int i = 0; i < kinds.size(); i++) {
-                HeadingShare h = kinds.get(i);
-                parts.add(h.label() + "信息" + h.count() + "条，占比" + pct(h.percent()) + (i < kinds.size() - 1 ? "；" : "。"));
-            }
+        if (kinds.isEmpty()) {
+            b.add(say("published.none", "published", s.published()));
         } else {
-            parts.add("。");
+            b.add(say("published.byKind", "published", s.published(), "kinds", kinds.stream()
+                    .map(h -> text("published.kind.item", "label", h.label(), "count", h.count(), "percent", pct(h.percent())))
+                    .collect(Collectors.joining("；"))));
         }
-        b.add(para(parts.toArray()));
         if (s.internal() > 0) {
-            b.add(para("另有校内公开（仅在校内发布）的信息", s.internal(), "条，单独统计，不计入上述数量。"));
+            b.add(say("published.internal", "internal", s.internal()));
         }
         procurement().ifPresent(b::add);
         b.add(table("表1 主动公开信息分类统计", List.of("信息类别", "条数", "占比"), List.of(50, 25, 25),
@@ -171,13 +167,13 @@ public final class AnnualReportBuilder {
                 withTotal(s.byCategory().stream().map(c -> row(c.label(), c.count(), pct(c.percent()))).toList())));
         // by department and by month: internal figures, in the statistics only (issue 11)
 
-        b.add(new SubHeading("（二）公开的渠道和方式"));
+        b.add(heading("heading.2.2"));
         List<Share> channels = s.byChannel();
         if (!channels.isEmpty()) {
-            b.add(para(term, "，学校通过", channels.stream().map(Share::label).collect(Collectors.joining("、")),
-                    "等渠道主动公开信息。按公开渠道统计（一条信息可同时通过多个渠道公开）：", channels.stream()
-                    .map(ch -> ch.label() + ch.count() + "条（" + pct(ch.percent()) + "）").collect(Collectors.joining("，")),
-                    "；各渠道去重合计", s.channelUnion(), "条。"));
+            b.add(say("channels.text", "channels", channels.stream().map(Share::label).collect(Collectors.joining("、")),
+                    "counts", channels.stream().map(ch -> text("channels.item", "label", ch.label(), "count", ch.count(),
+                            "percent", pct(ch.percent()))).collect(Collectors.joining("，")),
+                    "union", s.channelUnion()));
         }
         List<Block> counted = yearEndFigures();
         b.addAll(counted);
@@ -187,53 +183,50 @@ public final class AnnualReportBuilder {
             asked.add(ReportField.OTHER_CHANNELS); // the figures say it; prose is optional then
         }
 
-        b.add(new SubHeading("（三）清单事项公开情况"));
+        b.add(heading("heading.2.3"));
         Coverage c = s.coverage();
-        List<Object> cov = new ArrayList<>(List.of("对照《高等学校信息公开事项清单》", c.items(), "项事项，适用于本校的", c.applicable(), "项"));
+        StringBuilder cov = new StringBuilder(text("coverage.items", "items", c.items(), "applicable", c.applicable()));
         int byKind = c.notApplicable() - c.notApplicableBySchool();
         if (byKind > 0 || c.notApplicableBySchool() > 0) {
             List<String> na = new ArrayList<>();
             if (byKind > 0) {
-                na.add(byKind + "项不适用于" + school.kind().label());
+                na.add(text("coverage.excluded.byKind", "count", byKind, "kind", school.kind().label()));
             }
             if (c.notApplicableBySchool() > 0) {
-                na.add(c.notApplicableBySchool() + "项本校不涉及");
+                na.add(text("coverage.excluded.bySchool", "count", c.notApplicableBySchool()));
             }
-            cov.add("（另有" + String.join("、", na) + "）");
+            cov.append(text("coverage.excluded", "excluded", String.join("、", na)));
         }
-        cov.addAll(List.of("，", term, "已公开", covered(c), "，公开率", pct(c.percent())));
+        cov.append(text("coverage.published", "covered", covered(c), "percent", pct(c.percent())));
         if (c.missing() == 0) {
-            cov.add("，适用事项已全部公开。");
+            cov.append(text("coverage.complete"));
         } else {
-            cov.add("；" + term + "尚未公开的事项" + c.missing() + "项：" + items(c.missingItems()) + "。");
+            cov.append(text("coverage.missing", "missing", c.missing(), "items", items(c.missingItems())));
             if (!c.publishedEarlierItems().isEmpty()) {
-                cov.add("其中" + items(c.publishedEarlierItems()) + "以往年度已公开，" + term + "无更新。");
+                cov.append(text("coverage.missing.earlier", "items", items(c.publishedEarlierItems())));
             }
         }
-        b.add(para(cov.toArray()));
+        b.add(para(cov.toString()));
         if (c.missing() > 0) {
             b.addAll(prose(ReportField.MISSING_REASONS));
         }
-        b.add(para("各事项的公开情况及网址见第八部分清单事项公开情况表。"));
+        b.add(say("coverage.seeTable"));
 
-        b.add(new SubHeading("（四）公开的及时性"));
+        b.add(heading("heading.2.4"));
         Timeliness t = s.timeliness();
-        List<Object> time = new ArrayList<>(List.of(term, "主动公开的", t.evaluated(), "条信息中，自信息形成或者变更之日起",
-                t.limitWorkingDays(), "个工作日内公开的", t.onTime(), "条，及时公开率", pct(t.percentOnTime())));
-        if (t.late() > 0) {
-            time.add("；超过" + t.limitWorkingDays() + "个工作日公开的" + t.late() + "条，最长为" + t.maxWorkingDays() + "个工作日");
-        }
-        time.add("。");
+        String time = text(t.late() > 0 ? "timeliness.late" : "timeliness.onTime", "evaluated", t.evaluated(),
+                "limit", t.limitWorkingDays(), "onTime", t.onTime(), "percent", pct(t.percentOnTime()), "late", t.late(),
+                "max", t.maxWorkingDays());
         if (t.undated() > 0) {
-            time.add("另有" + t.undated() + "条未填写公开日期，及时性不明，未计入及时公开。");
+            time += text("timeliness.undated", "undated", t.undated());
         }
-        b.add(para(time.toArray()));
-        b.add(para("（计算规则：" + t.rule() + "）"));
+        b.add(para(time));
+        b.add(say("timeliness.rule", "rule", t.rule()));
         if (t.calendarNote() != null) {
-            b.add(para("（注意：" + t.calendarNote() + "）"));
+            b.add(say("timeliness.calendarNote", "note", t.calendarNote()));
         }
 
-        b.add(new SubHeading("（五）主动公开的主要内容和重点领域"));
+        b.add(heading("heading.2.5"));
         List<Block> drafted = categoryNarrative();
         b.addAll(drafted);
         if (drafted.isEmpty() || fill.text(ReportField.KEY_AREAS).isPresent()) {
@@ -253,54 +246,45 @@ public final class AnnualReportBuilder {
         if (p == null || p.notices() + p.results() == 0) {
             return java.util.Optional.empty();
         }
-        List<Object> parts = new ArrayList<>(List.of(term, "，学校公开采购招标公告", p.notices(), "条、中标（成交）结果公告",
-                p.results(), "条"));
+        StringBuilder sentence = new StringBuilder(text("procurement.notices", "notices", p.notices(), "results", p.results()));
         if (p.projects() > 0) {
-            parts.addAll(List.of("，涉及采购项目", p.projects(), "项（按项目编号计），其中招标公告和结果公告均已公开的",
-                    p.projectsWithNoticeAndResult(), "项"));
+            sentence.append(text("procurement.projects", "projects", p.projects(), "complete", p.projectsWithNoticeAndResult()));
             if (p.projectsAwaitingResult() > 0) {
-                parts.add("，尚待公开结果的" + p.projectsAwaitingResult() + "项");
+                sentence.append(text("procurement.awaiting", "awaiting", p.projectsAwaitingResult()));
             }
         }
-        parts.add(p.unnumbered() > 0 ? "；另有" + p.unnumbered() + "条公告未载明项目编号，未计入项目数。" : "。");
-        return java.util.Optional.of(para(parts.toArray()));
+        sentence.append(p.unnumbered() > 0 ? text("procurement.end.unnumbered", "unnumbered", p.unnumbered()) : text("procurement.end"));
+        return java.util.Optional.of(para(sentence.toString()));
     }
 
     // 三、依申请公开和不予公开情况
     private List<Block> onRequest() {
         List<Block> b = new ArrayList<>();
         Requests r = s.requests();
-        b.add(new SubHeading("（一）依申请公开情况"));
+        b.add(heading("heading.3.1"));
         if (r.received() == 0) {
-            b.add(para(term, "，学校未收到信息公开申请。"));
+            b.add(say("requests.none"));
         } else {
-            List<Object> parts = new ArrayList<>(List.of(term, "，学校共收到信息公开申请", r.received(), "件，已答复", r.answered(), "件"));
-            if (r.pending() > 0) {
-                parts.add("，尚未答复" + r.pending() + "件");
-            }
-            parts.add("。答复情况：");
-            parts.add(r.byAnswer().stream().map(a -> a.label() + a.count() + "件").collect(Collectors.joining("，")));
-            parts.add("。在收到申请之日起" + r.limitWorkingDays() + "个工作日内答复的" + r.answeredWithinLimit() + "件，占已答复申请的"
-                    + pct(r.percentWithinLimit()) + "。");
-            b.add(para(parts.toArray()));
+            b.add(say("requests.some", "received", r.received(), "answered", r.answered(),
+                    "pending", r.pending() > 0 ? text("requests.pending", "pending", r.pending()) : "",
+                    "answers", r.byAnswer().stream().map(a -> text("requests.answer.item", "label", a.label(), "count", a.count()))
+                            .collect(Collectors.joining("，")),
+                    "limit", r.limitWorkingDays(), "withinLimit", r.answeredWithinLimit(), "percent", pct(r.percentWithinLimit())));
             List<Share> applicants = r.byApplicant().stream().filter(a -> a.count() > 0).toList();
-            b.add(para("申请人类型：", applicants.stream().map(a -> a.label() + a.count() + "件").collect(Collectors.joining("，")), "。"));
+            b.add(say("requests.applicants", "applicants", applicants.stream()
+                    .map(a -> text("requests.applicant.item", "label", a.label(), "count", a.count())).collect(Collectors.joining("，"))));
             List<List<Cell>> rows = new ArrayList<>(r.byAnswer().stream().map(a -> row(a.label(), a.count(), pct(a.percent()))).toList());
             rows.add(row("尚未答复", r.pending(), pct(percent(r.pending(), r.received()))));
             rows.add(row("合计（收到申请）", r.received(), r.received() > 0 ? "100.0%" : "0.0%"));
             b.add(table("表3 依申请公开答复情况", List.of("答复类型", "件数", "占比"), List.of(50, 25, 25), rows));
         }
-        if (r.feesYuan().signum() == 0) {
-            b.add(para(term, "，信息公开工作未发生收费情况。"));
-        } else {
-            b.add(para(term, "，依申请提供信息共收取检索、复制、邮寄等费用", r.feesYuan().toPlainString(), "元。"));
-        }
-        b.add(new SubHeading("（二）不予公开情况"));
+        b.add(r.feesYuan().signum() == 0 ? say("fees.none") : say("fees.some", "yuan", r.feesYuan().toPlainString()));
+        b.add(heading("heading.3.2"));
         if (s.withheld() == 0) {
-            b.add(para(term, "，经审查决定不予公开的信息0条。"));
+            b.add(say("withheld.none", "withheld", s.withheld()));
         } else {
-            b.add(para(term, "，经审查决定不予公开的信息", s.withheld(), "条，其中", s.withheldByReason().stream()
-                    .map(w -> w.label() + w.count() + "条").collect(Collectors.joining("，")), "。"));
+            b.add(say("withheld.some", "withheld", s.withheld(), "reasons", s.withheldByReason().stream()
+                    .map(w -> text("withheld.reason.item", "label", w.label(), "count", w.count())).collect(Collectors.joining("，"))));
         }
         b.addAll(prose(ReportField.CONFIDENTIALITY_REVIEW));
         return b;
@@ -311,10 +295,10 @@ public final class AnnualReportBuilder {
         List<Block> b = new ArrayList<>();
         long total = s.complaints().total() + s.administrativeReviews().total() + s.lawsuits().total();
         if (total == 0) {
-            b.add(para(term, "，学校未因信息公开工作受到举报（投诉）、行政复议或行政诉讼。"));
+            b.add(say("appeals.none"));
         } else {
-            b.add(para(term, "，学校因信息公开工作受到举报（投诉）", describe(s.complaints()), "；行政复议", describe(s.administrativeReviews()),
-                    "；行政诉讼", describe(s.lawsuits()), "。"));
+            b.add(say("appeals.some", "complaints", describe(s.complaints()), "reviews", describe(s.administrativeReviews()),
+                    "lawsuits", describe(s.lawsuits())));
             b.addAll(prose(ReportField.APPEALS_HANDLING));
         }
         List<List<Cell>> rows = new ArrayList<>();
@@ -335,42 +319,42 @@ public final class AnnualReportBuilder {
         return b;
     }
 
-    private static String describe(Appeals a) {
+    private String describe(Appeals a) {
         if (a.total() == 0) {
-            return "0件";
+            return text("appeals.count.none", "total", a.total());
         }
-        return a.total() + "件（" + a.byOutcome().stream().filter(o -> o.count() > 0).map(o -> o.label() + o.count() + "件")
-                .collect(Collectors.joining("，")) + "）";
+        return text("appeals.count.some", "total", a.total(), "outcomes", a.byOutcome().stream().filter(o -> o.count() > 0)
+                .map(o -> text("appeals.outcome.item", "label", o.label(), "count", o.count())).collect(Collectors.joining("，")));
     }
 
     // 六、本年度信息公开工作的新做法新举措、主要经验、问题和改进措施
     private List<Block> lessons() {
         List<Block> b = new ArrayList<>();
-        b.add(new SubHeading("（一）新做法新举措"));
+        b.add(heading("heading.6.1"));
         b.addAll(prose(ReportField.NEW_PRACTICES));
-        b.add(new SubHeading("（二）主要经验"));
+        b.add(heading("heading.6.2"));
         b.addAll(prose(ReportField.EXPERIENCE));
-        b.add(new SubHeading("（三）存在的主要问题"));
+        b.add(heading("heading.6.3"));
         List<String> hints = new ArrayList<>();
         Coverage c = s.coverage();
         if (c.missing() > 0) {
-            hints.add("清单适用事项中有" + c.missing() + "项" + term + "未公开（" + items(c.missingItems()) + "）");
+            hints.add(text("problems.missing", "missing", c.missing(), "items", items(c.missingItems())));
         }
         if (s.timeliness().late() > 0) {
-            hints.add("有" + s.timeliness().late() + "条信息超过" + s.timeliness().limitWorkingDays() + "个工作日公开");
+            hints.add(text("problems.late", "late", s.timeliness().late(), "limit", s.timeliness().limitWorkingDays()));
         }
         if (s.requests().pending() > 0) {
-            hints.add("有" + s.requests().pending() + "件信息公开申请尚未答复");
+            hints.add(text("problems.pending", "pending", s.requests().pending()));
         }
         long lateAnswers = s.requests().answered() - s.requests().answeredWithinLimit();
         if (lateAnswers > 0) {
-            hints.add("有" + lateAnswers + "件申请未在" + s.requests().limitWorkingDays() + "个工作日内答复");
+            hints.add(text("problems.lateAnswers", "lateAnswers", lateAnswers, "limit", s.requests().limitWorkingDays()));
         }
         if (!hints.isEmpty()) {
-            b.add(para("根据统计数据，" + String.join("；", hints) + "。"));
+            b.add(say("problems.text", "problems", String.join("；", hints)));
         }
         b.addAll(prose(ReportField.PROBLEMS));
-        b.add(new SubHeading("（四）改进措施"));
+        b.add(heading("heading.6.4"));
         b.addAll(prose(ReportField.IMPROVEMENTS));
         return b;
     }
@@ -380,10 +364,11 @@ public final class AnnualReportBuilder {
         List<List<Cell>> rows = new ArrayList<>();
         for (ChecklistItemStat i : s.byChecklistItem()) {
             String status = switch (i.status()) {
-                case "PUBLISHED" -> "已公开（" + i.count() + "条）";
-                case "STANDING" -> "现行有效（" + date(i.latest().date()) + "公开）";
-                case "NOT_APPLICABLE" -> byKindOfSchool(i.notApplicableReason()) ? "不适用" : "本校不涉及";
-                default -> i.latest() != null ? term + "无更新" : "未公开";
+                case "PUBLISHED" -> text("checklist.status.published", "count", i.count());
+                case "STANDING" -> text("checklist.status.standing", "date", date(i.latest().date()));
+                case "NOT_APPLICABLE" -> text(byKindOfSchool(i.notApplicableReason()) ? "checklist.status.notApplicable"
+                        : "checklist.status.notInvolved");
+                default -> text(i.latest() != null ? "checklist.status.noUpdate" : "checklist.status.unpublished");
             };
             String link = columnLink(i);
             Cell linkCell = link == null ? Cell.of("—") : new Cell(link, link, false);
@@ -391,8 +376,7 @@ public final class AnnualReportBuilder {
                     Cell.of(status), linkCell, Cell.of(explanation(i))));
         }
         return List.of(
-                para("下表列出《高等学校信息公开事项清单》全部", s.coverage().items(), "项事项的公开情况。栏目链接为该事项在学校信息公开专栏的网址；"
-                        + "尚未设置栏目链接的事项，列出截至", date(s.period().to()), "最新一条已公开信息的网址。"),
+                say("checklist.intro", "items", s.coverage().items(), "to", date(s.period().to())),
                 table("表5 清单事项公开情况表", CHECKLIST_COLUMNS, List.of(6, 13, 30, 13, 22, 16), rows));
     }
 
@@ -410,11 +394,12 @@ public final class AnnualReportBuilder {
     /** 说明: why an item is not applicable, or why nothing was published this period. */
     private String explanation(ChecklistItemStat i) {
         return switch (i.status()) {
-            case "NOT_APPLICABLE" -> byKindOfSchool(i.notApplicableReason()) ? "不适用于" + school.kind().label()
-                    : i.notApplicableReason();
-            case "STANDING" -> "制度现行有效，" + term + "未修订";
-            case "PUBLISHED" -> "";
-            default -> i.latest() != null ? "往年已公开（" + date(i.latest().date()) + "），" + term + "未产生新的信息" : term + "未公开";
+            case "NOT_APPLICABLE" -> byKindOfSchool(i.notApplicableReason())
+                    ? text("checklist.note.notApplicable", "kind", school.kind().label()) : i.notApplicableReason();
+            case "STANDING" -> text("checklist.note.standing");
+            case "PUBLISHED" -> text("checklist.note.published");
+            default -> i.latest() != null ? text("checklist.note.earlier", "date", date(i.latest().date()))
+                    : text("checklist.note.unpublished");
         };
     }
 
@@ -446,7 +431,7 @@ public final class AnnualReportBuilder {
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
         yearEnd().stream().filter(f -> !ELSEWHERE.contains(f.group()))
                 .forEach(f -> byGroup.computeIfAbsent(f.groupLabel(), g -> new ArrayList<>()).add(shown(f)));
-        byGroup.forEach((group, figures) -> b.add(para(term, group, "：", String.join("，", figures), "。")));
+        byGroup.forEach((group, figures) -> b.add(say("yearEnd.other", "group", group, "figures", String.join("，", figures))));
         return b;
     }
 
@@ -461,7 +446,7 @@ public final class AnnualReportBuilder {
     private java.util.Optional<Block> yearEndGroup(YearEndFigure.Group group) {
         List<String> figures = yearEnd().stream().filter(f -> group.name().equals(f.group())).map(AnnualReportBuilder::shown).toList();
         return figures.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(para(term, "，", group.label(), "：", String.join("，", figures), "。"));
+                : java.util.Optional.of(say("yearEnd.group", "group", group.label(), "figures", String.join("，", figures)));
     }
 
     private static String shown(YearEndFiguresView.Figure f) {
@@ -479,10 +464,10 @@ public final class AnnualReportBuilder {
                 continue;
             }
             n++;
-            String name = names.getOrDefault(t.category(), "第" + t.category() + "类");
-            b.add(para(n + "．" + name + "。" + term + "公开" + t.count() + "条，主要有"
-                    + t.titles().stream().map(x -> "“" + x.strip() + "”").collect(Collectors.joining("、"))
-                    + (t.count() > t.titles().size() ? "等。" : "。")));
+            String name = names.containsKey(t.category()) ? names.get(t.category()) : text("keyAreas.unnamed", "category", t.category());
+            b.add(say(t.count() > t.titles().size() ? "keyAreas.category.more" : "keyAreas.category", "n", n, "name", name,
+                    "count", t.count(), "titles", t.titles().stream().map(x -> text("keyAreas.title", "title", x.strip()))
+                            .collect(Collectors.joining("、"))));
         }
         return b;
     }
@@ -501,9 +486,31 @@ public final class AnnualReportBuilder {
     /** Covered items: published in the period, plus standing ones in force from earlier (said apart when there are). */
     private String covered(Coverage c) {
         if (c.standing() == 0) {
-            return c.covered() + "项";
+            return text("covered.only", "covered", c.covered());
         }
-        return c.covered() + "项（其中" + term + "公开" + c.published() + "项，往年公开、现行有效" + c.standing() + "项）";
+        return text("covered.withStanding", "covered", c.covered(), "published", c.published(), "standing", c.standing());
+    }
+
+    /**
+     * The sentence {@code key} of the profile with its placeholders: {term}, {school} and the given name/value pairs
+     * (numbers as digits, as {@link String#valueOf} writes them).
+     */
+    private String text(String key, Object... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("term", term);
+        values.put("school", school.name());
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return profile.sentence(key, values);
+    }
+
+    private Paragraph say(String key, Object... namesAndValues) {
+        return para(text(key, namesAndValues));
+    }
+
+    private SubHeading heading(String key) {
+        return new SubHeading(text(key));
     }
 
     private Section section(int number, List<Block> blocks) {

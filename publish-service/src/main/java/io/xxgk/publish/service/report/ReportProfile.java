@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@code report-templates/} (school over province over default): the title, the preamble with the provincial
  * notice it cites, the titles of the eight parts (教办厅函〔2018〕80号) and the disclosure office's contact.
  * Placeholders in braces ({school}, {period}, {year}, {from}, {to}, {notice}, {noticeClause}, {office}, {contact})
- * are filled by {@link #fill}.
+ * are filled by {@link #fill}; the sentences of the report (with the figures as named placeholders, {term},
+ * {published} ...) by {@link #sentence}.
  *
  * @param values every key of the merged files; the school's file wins
  * @param sources the files read, most specific first (for the console and the logs)
@@ -51,12 +52,41 @@ public record ReportProfile(Map<String, String> values, List<String> sources) {
         return sb.toString();
     }
 
-    /** The text of {@code key} with the given placeholders replaced. */
-    public String fill(String key, Map<String, String> placeholders) {
-        String text = get(key);
-        for (Map.Entry<String, String> e : placeholders.entrySet()) {
-            text = text.replace("{" + e.getKey() + "}", e.getValue());
+    /**
+     * The text of {@code key} with its placeholders replaced in one pass (a value is never read for placeholders);
+     * a placeholder without a value stays as it is. Values are written with {@code String.valueOf}: numbers as digits.
+     */
+    public String fill(String key, Map<String, ?> placeholders) {
+        return replace(get(key), placeholders);
+    }
+
+    /** Like {@link #fill}, for a sentence of the report: the key must be in the profile (the default file has them all). */
+    public String sentence(String key, Map<String, ?> placeholders) {
+        if (!values.containsKey(key)) {
+            throw new IllegalStateException("report profile " + sources + " has no " + key);
         }
-        return text;
+        return fill(key, placeholders);
+    }
+
+    static String replace(String text, Map<String, ?> placeholders) {
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int at = 0;
+        while (at < text.length()) {
+            int open = text.indexOf('{', at);
+            int close = open < 0 ? -1 : text.indexOf('}', open + 1);
+            if (close < 0) {
+                out.append(text, at, text.length());
+                break;
+            }
+            String name = text.substring(open + 1, close);
+            out.append(text, at, open);
+            if (placeholders.containsKey(name)) {
+                out.append(placeholders.get(name));
+            } else {
+                out.append(text, open, close + 1);
+            }
+            at = close + 1;
+        }
+        return out.toString();
     }
 }

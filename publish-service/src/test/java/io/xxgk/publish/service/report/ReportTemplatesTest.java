@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The template files of the annual report: the school's file, then the province's, then the default (issue 11). */
@@ -66,5 +67,32 @@ class ReportTemplatesTest {
     void placeholdersAreFilled() {
         ReportProfile p = new ReportProfile(Map.of("title", "{school}{period}信息公开工作年度报告"), List.of("test"));
         assertEquals("某学院2024年度信息公开工作年度报告", p.fill("title", Map.of("school", "某学院", "period", "2024年度")));
+    }
+
+    @Test
+    void aSchoolRewordsASentenceOfTheReportWithTheFiguresAsNamedPlaceholders() throws Exception {
+        Files.createDirectories(dir.resolve("school/zzsz"));
+        Files.writeString(dir.resolve("school/zzsz/profile.properties"),
+                "requests.none={term}，我校未收到公开申请（{school}）。\nfees.none=\n");
+        ReportTemplates templates = new ReportTemplates(null, Optional.of(dir.toString()));
+
+        ReportProfile zzsz = templates.profile(ZZSZ);
+        assertEquals("本学年，我校未收到公开申请（株洲师范高等专科学校）。",
+                zzsz.sentence("requests.none", Map.of("term", "本学年", "school", ZZSZ.name())));
+        assertEquals("", zzsz.sentence("fees.none", Map.of("term", "本学年")));
+        // the sentences the school did not override are the default's, numbers written as digits
+        assertEquals("本学年，学校共主动公开信息1234条，其中，a。",
+                zzsz.sentence("published.byKind", Map.of("term", "本学年", "published", 1234L, "kinds", "a")));
+        ReportProfile nowhere = templates.profile(NOWHERE);
+        assertEquals("本年度，学校未收到信息公开申请。", nowhere.sentence("requests.none", Map.of("term", "本年度")));
+    }
+
+    @Test
+    void placeholdersAreReplacedOnceAndAMissingSentenceIsAnError() {
+        ReportProfile p = new ReportProfile(Map.of("a", "{x}和{y}，{unknown}"), List.of("test"));
+        // a value that looks like a placeholder is not filled again (a title may contain braces)
+        assertEquals("{y}和2，{unknown}", p.sentence("a", Map.of("x", "{y}", "y", 2)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.sentence("b", Map.of()));
+        assertTrue(e.getMessage().contains("has no b"), e.getMessage());
     }
 }
