@@ -64,7 +64,7 @@ class AnnualReportIT {
         reviewer.locator("[id='figures.otherMeetings']").fill("45");
         reviewer.locator("[id='figures.partyCommitteeMeetings']").fill("10余");
         reviewer.locator("[id='figures.mediaReports']").fill("10");
-        reviewer.getByLabel("其中国家级媒体报道次数").fill("12");
+        reviewer.getByLabel("其中国家级媒体报道").fill("12");
         reviewer.getByLabel("满意度调查参与人数").fill("860");
         reviewer.locator("[id='figures.surveySatisfactionPercent']").fill("92.5");
         reviewer.locator("#save").click();
