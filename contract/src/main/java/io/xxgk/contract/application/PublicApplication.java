@@ -74,18 +74,6 @@ public record PublicApplication(
     private static final Pattern PHONE_CHARS = Pattern.compile("[0-9+\\- ()（）]{5,30}");
     private static final Pattern MAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /** The Chinese label of an applicant type, as the government-format tables name it. */
-    public static String applicantLabel(ApplicantType t) {
-        return switch (t) {
-            case NATURAL_PERSON -> "自然人";
-            case BUSINESS -> "商业企业";
-            case RESEARCH_INSTITUTION -> "科研机构";
-            case PUBLIC_INTEREST_ORGANISATION -> "社会公益组织";
-            case LEGAL_SERVICE_ORGANISATION -> "法律服务机构";
-            case OTHER -> "其他";
-        };
-    }
-
     /** Every rule the application breaks, each naming its field in Chinese and English; empty when it is acceptable. */
     public List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();

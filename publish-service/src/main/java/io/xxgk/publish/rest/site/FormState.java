@@ -5,6 +5,7 @@ import io.xxgk.contract.application.PublicApplication;
 import io.xxgk.contract.application.PublicApplication.Delivery;
 import io.xxgk.contract.application.PublicApplication.Medium;
 import io.xxgk.contract.event.DisclosureRequestEvent.ApplicantType;
+import io.xxgk.publish.service.statistics.Labels;
 
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,7 @@ public record FormState(PublicApplication values, List<Error> errors, Notice not
 
     public List<Option> applicantTypes() {
         return Arrays.stream(ApplicantType.values())
-                .map(t -> new Option(t.name(), PublicApplication.applicantLabel(t), t.name().equals(values.applicantType())))
+                .map(t -> new Option(t.name(), Labels.applicant(t), t.name().equals(values.applicantType())))
                 .toList();
     }
 
