@@ -18,14 +18,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * bench/reads.sh: reads per second and p50/p95/p99 of publish-service's catalogue and annual statistics, and of the
@@ -106,40 +104,34 @@ public final class CatalogueReadBenchmark {
     record Result(double perSecond, double p50, double p95, double p99) {
     }
 
+    /** {@code threads} clients reading {@code url} in a closed loop for {@code duration}; percentiles in ms from microseconds. */
     static Result measure(HttpClient http, String url, int threads, Duration duration) throws Exception {
         // warm up
         for (int i = 0; i < 20; i++) {
             get(http, url);
         }
-        AtomicLong count = new AtomicLong();
-        List<long[]> latencies = new ArrayList<>();
+        LatencyRecorder micros = new LatencyRecorder();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long end = System.nanoTime() + duration.toNanos();
-        List<Future<long[]>> futures = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
-                long[] lat = new long[1 << 20];
-                int n = 0;
                 while (System.nanoTime() < end) {
                     long s = System.nanoTime();
                     get(http, url);
-                    if (n < lat.length) {
-                        lat[n++] = System.nanoTime() - s;
-                    }
-                    count.incrementAndGet();
+                    micros.record((System.nanoTime() - s) / 1000);
                 }
-                return Arrays.copyOf(lat, n);
+                return null;
             }));
         }
-        for (Future<long[]> f : futures) {
-            latencies.add(f.get());
+        for (Future<?> f : futures) {
+            f.get();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(count.get() / elapsed, all[all.length / 2] / 1e6, all[(int) (all.length * 0.95)] / 1e6,
-                all[(int) (all.length * 0.99)] / 1e6);
+        return new Result(micros.count() / elapsed, micros.percentile(0.50) / 1e3, micros.percentile(0.95) / 1e3,
+                micros.percentile(0.99) / 1e3);
     }
 
     static void get(HttpClient http, String url) throws IOException, InterruptedException {
