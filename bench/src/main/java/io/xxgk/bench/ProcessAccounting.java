@@ -4,6 +4,7 @@ import io.xxgk.stack.LocalStack;
 import io.xxgk.stack.Pipeline;
 import io.xxgk.stack.Pipeline.Service;
 import io.xxgk.stack.ServerProcess;
+import io.xxgk.stack.ServiceJvm;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ final class ProcessAccounting {
         Map<String, Long> m = new LinkedHashMap<>();
         for (Service s : Service.values()) {
             ServerProcess p = pipeline.process(s);
-            m.put(s.module() + " (-Xmx256m)", p == null ? -1 : p.residentKib());
+            m.put(s.module() + " (" + ServiceJvm.options(s.module()).get(0) + ")", p == null ? -1 : p.residentKib());
         }
         m.put("Kafka broker (-Xmx512m)", stack.kafka().process().residentKib());
         m.put("S3Proxy (-Xmx256m)", stack.objectStore().process().residentKib());
