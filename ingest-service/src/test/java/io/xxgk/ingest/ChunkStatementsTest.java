@@ -1,10 +1,16 @@
 package io.xxgk.ingest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.xxgk.contract.event.ItemAction;
+import io.xxgk.contract.event.ItemKind;
+import io.xxgk.contract.event.ItemSubmitted;
+import io.xxgk.ingest.event.OutboxWriter;
 import io.xxgk.testing.RealServersResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +42,14 @@ import static io.xxgk.ingest.BatchTransactionTest.db;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A chunk (a batch request, an import chunk, a group of single POSTs) costs a few INSERT statements, not one per row:
  * statement-level triggers record each INSERT into item, item_revision, outbox and import_row_result with the rows it
- * wrote and its transaction. And the bigserial ids keep their order: a later revision of an item has the larger id.
+ * wrote and its transaction. The bigserial ids keep their order: a later revision of an item has the larger id. And rows
+ * queued for the flush point are never dropped: a transaction that would commit them unwritten fails.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
@@ -52,6 +61,9 @@ class ChunkStatementsTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    OutboxWriter outbox;
 
     @BeforeEach
     void countInsertStatements() throws SQLException {
@@ -213,6 +225,18 @@ class ChunkStatementsTest {
             assertIncreasing(c, "select id from item_revision where school_code = ? and item_id = ? order by revision", p + "-a");
             assertIncreasing(c, "select id from outbox where message_key = ? || '/' || ? order by (payload::jsonb->>'revision')::int",
                     p + "-a");
+        }
+    }
+
+    /** Rows queued for the flush point are never dropped silently: a transaction that commits without flushing fails. */
+    @Test
+    void aTransactionThatWouldCommitQueuedRowsUnwrittenFails() throws Exception {
+        String id = "cs-u-" + UUID.randomUUID().toString().substring(0, 8);
+        ItemSubmitted event = ItemSubmitted.builder().itemId(id).revision(1).action(ItemAction.SUBMIT).schoolCode(SCHOOL)
+                .department(DEPT).title("未写入的公告").kind(ItemKind.PROCUREMENT_NOTICE).submittedAt(Instant.now()).build();
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> outbox.append(event)));
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            assertEquals(0, count(st, "select count(*) from outbox where payload::jsonb->>'itemId' = '" + id + "'"));
         }
     }
 
