@@ -154,7 +154,7 @@ class ChunkStatementsTest {
     }
 
     @Test
-    void aGroupOfSinglePostsIsWrittenWithOneInsertPerTable() throws Exception {
+    void aGroupOfSinglePostsIsWrittenWithAFewInsertsPerTable() throws Exception {
         String p = "cs-g-" + UUID.randomUUID().toString().substring(0, 8);
         int n = 48;
         String auth = Keys.bearer(SCHOOL, DEPT);
