@@ -93,20 +93,43 @@ class ChunkCommitMeasurement {
                 throw new IllegalStateException("this measurement restarts the embedded PostgreSQL: run it with xxgk.test.servers=embedded");
             }
             LocalStack stack = embedded.localStack();
+            // pg_stat_statements (in zonky's binaries) counts the statements each phase executes; loaded at the restart
+            serverSettingNow("shared_preload_libraries", "'pg_stat_statements'");
             stack.postgres().stop();
             durable = new PostgresServer(stack.settings().dataDir().toAbsolutePath().resolve("postgres"),
                     stack.settings().postgresPort(), true).start();
+            try (Connection c = db(); Statement st = c.createStatement()) {
+                st.execute("create extension if not exists pg_stat_statements");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
             return Map.of();
         }
 
         @Override
         public void stop() {
             if (durable != null) {
+                try {
+                    serverSettingNow("shared_preload_libraries", "DEFAULT");
+                } catch (RuntimeException e) {
+                    // the next start merely loads the extension again
+                }
                 durable.close();
                 RealServers.stack().postgres().start(); // the tests' own server again, for any test class after this one
             }
         }
     }
+
+    private static void serverSettingNow(String name, String value) {
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            st.execute("alter system set " + name + " = " + value);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** -Dmeasure.rows=20000: a larger import (5,000 rows by default). */
+    static final int IMPORT_ROWS = Integer.getInteger("measure.rows", 5000);
 
     @TestHTTPResource("/")
     URI base;
@@ -118,7 +141,7 @@ class ChunkCommitMeasurement {
         String p = "m-imp-" + UUID.randomUUID().toString().substring(0, 8);
         StringBuilder csv = new StringBuilder("编号,标题,信息生成日期,类别,公开渠道\n");
         int bad = 0;
-        for (int i = 1; i <= 5000; i++) {
+        for (int i = 1; i <= IMPORT_ROWS; i++) {
             boolean wrong = i % 1000 == 0;
             bad += wrong ? 1 : 0;
             csv.append(p).append('-').append(i).append(",2025年第").append(i).append("批实验室设备采购项目招标公告,")
@@ -136,9 +159,9 @@ class ChunkCommitMeasurement {
         awaitOutboxDrained();
         Snapshot after = snapshot();
         given().header("Authorization", auth).get(jobUrl).then()
-                .body("processed", equalTo(5000)).body("accepted", equalTo(5000 - rejected)).body("rejected", equalTo(rejected));
-        assertStoredOnce(p, 5000 - rejected);
-        report("bulk import, 5,000 rows", 5000, before, after, doneNanos);
+                .body("processed", equalTo(IMPORT_ROWS)).body("accepted", equalTo(IMPORT_ROWS - rejected)).body("rejected", equalTo(rejected));
+        assertStoredOnce(p, IMPORT_ROWS - rejected);
+        report("bulk import, " + IMPORT_ROWS + " rows", IMPORT_ROWS, before, after, doneNanos);
     }
 
     @Test
@@ -293,7 +316,8 @@ class ChunkCommitMeasurement {
         }
     }
 
-    record Snapshot(long nanos, long ownCommits, long commits, long xid, long walBytes, long walSyncs) {
+    record Snapshot(long nanos, long ownCommits, long commits, long xid, long walBytes, long walSyncs, long rowsInserted,
+                    long rowsFetched, long statements, long insertStatements) {
     }
 
     /** Counters once the backends have reported them (they flush their statistics at most every second, idle ones within 10 s). */
@@ -302,9 +326,16 @@ class ChunkCommitMeasurement {
         try (Connection c = db(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select (select xact_commit from pg_stat_database where datname = current_database()),"
                      + " pg_snapshot_xmax(pg_current_snapshot())::text::bigint,"
-                     + " pg_current_wal_lsn() - '0/0'::pg_lsn, (select wal_sync from pg_stat_wal)")) {
+                     + " pg_current_wal_lsn() - '0/0'::pg_lsn, (select wal_sync from pg_stat_wal),"
+                     + " (select tup_inserted from pg_stat_database where datname = current_database()),"
+                     + " (select tup_fetched from pg_stat_database where datname = current_database()),"
+                     + " (select coalesce(sum(s.calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                     + "   where d.datname = current_database()),"
+                     + " (select coalesce(sum(s.calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                     + "   where d.datname = current_database() and s.query ilike 'insert%')")) {
             rs.next();
-            return new Snapshot(System.nanoTime(), OWN_COMMITS.getAndIncrement(), rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            return new Snapshot(System.nanoTime(), OWN_COMMITS.getAndIncrement(), rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8));
         }
     }
 
@@ -312,12 +343,17 @@ class ChunkCommitMeasurement {
         double seconds = (doneNanos - before.nanos()) / 1e9;
         long own = after.ownCommits() - before.ownCommits();
         System.out.printf("MEASURE %-40s group_commit=%s load=%s items=%d answered_in=%.1fs items/s=%.0f commits/item=%.4f write_tx/item=%.4f"
-                        + " wal_bytes/item=%.0f wal_fsyncs/item=%.4f%n",
+                        + " wal_bytes/item=%.0f wal_fsyncs/item=%.4f rows_inserted/item=%.2f rows_fetched/item=%.2f"
+                        + " statements/item=%.3f insert_statements/item=%.3f%n",
                 phase, System.getProperty("measure.group-commit", "true"), loadAverage(), items, seconds, items / seconds,
                 (after.commits() - before.commits() - own) / (double) items,
                 (after.xid() - before.xid()) / (double) items,
                 (after.walBytes() - before.walBytes()) / (double) items,
-                (after.walSyncs() - before.walSyncs()) / (double) items);
+                (after.walSyncs() - before.walSyncs()) / (double) items,
+                (after.rowsInserted() - before.rowsInserted()) / (double) items,
+                (after.rowsFetched() - before.rowsFetched()) / (double) items,
+                (after.statements() - before.statements()) / (double) items,
+                (after.insertStatements() - before.insertStatements()) / (double) items);
     }
 
     /** The machine's load average (1, 5, 15 min) beside each figure: it is shared, and the figures move with it. */

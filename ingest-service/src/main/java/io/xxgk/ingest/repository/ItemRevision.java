@@ -12,7 +12,10 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** Every revision an item went through (submit, 更正, 撤回), as the event that was sent. */
+/**
+ * Every revision an item went through (submit, 更正, 撤回), as the event that was sent. Read through this entity; written
+ * by {@link ChunkInserts}, a chunk's rows in one batch (the id is the table's bigserial, as it always was).
+ */
 @Entity
 @Table(name = "item_revision")
 public class ItemRevision extends PanacheEntityBase {

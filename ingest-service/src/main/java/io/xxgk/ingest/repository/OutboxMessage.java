@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Transactional outbox: written in the same transaction as the item, published to Kafka by the relay.
+ * Transactional outbox: written in the same transaction as the item (by {@link ChunkInserts}, a chunk's rows in one
+ * batch; the id is the table's bigserial, in the order the rows were written), published to Kafka by the relay in id order.
  * A row with {@code sentAt == null && parkedAt == null} is an accepted event the broker has not acknowledged yet.
  * A parked row was refused by the broker for good (e.g. larger than max.request.size); it is never sent again
  * automatically and stays until an operator {@link #unpark(long) unparks} it, e.g. after raising the limit.

@@ -89,8 +89,8 @@ public class BatchIntake {
     /**
      * Inside the shared transaction. Which ids exist is asked once for the batch, so a new item costs no lookup. An item
      * that {@link ItemIntakeService#store} refuses has written nothing (it is refused before its rows are persisted), so
-     * the transaction stays good for the others. Flushed at the end so that the database's refusal arrives here, not at
-     * commit.
+     * the transaction stays good for the others. Flushed at the end (the items in Hibernate's batches, their revisions and
+     * outbox rows in one JDBC batch each) so that the database's refusal arrives here, not at commit.
      */
     private List<BatchResult> storeTogether(List<ItemRequest> requests, List<Integer> valid, List<BatchResult> checked) {
         List<BatchResult> lines = new ArrayList<>(checked);
@@ -107,7 +107,7 @@ public class BatchIntake {
                 lines.set(i, problem(i, r.id(), e));
             }
         }
-        Item.flush();
+        intake.flush();
         return lines;
     }
 

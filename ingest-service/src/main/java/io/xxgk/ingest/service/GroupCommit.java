@@ -191,7 +191,8 @@ public class GroupCommit {
     /**
      * Inside the shared transaction: each item as {@link ItemIntakeService#store} stores it alone (which ids exist is
      * asked once per school), with its own request's trace as the current context so that its outbox row carries it.
-     * Flushed at the end so that the database's refusal arrives here, not at commit.
+     * Flushed at the end (items, revisions and outbox rows in one batch per table) so that the database's refusal arrives
+     * here, not at commit.
      */
     private List<Object> storeTogether(List<Pending> group) {
         Map<String, List<String>> idsBySchool = new HashMap<>();
@@ -207,7 +208,7 @@ public class GroupCommit {
                 outcomes.add(e);
             }
         }
-        Item.flush();
+        intake.flush();
         return outcomes;
     }
 

@@ -8,6 +8,7 @@ import io.xxgk.contract.event.ItemAction;
 import io.xxgk.contract.event.ItemSubmitted;
 import io.xxgk.ingest.config.IngestConfig;
 import io.xxgk.ingest.event.OutboxWriter;
+import io.xxgk.ingest.repository.ChunkInserts;
 import io.xxgk.ingest.repository.Item;
 import io.xxgk.ingest.repository.ItemRevision;
 import io.xxgk.ingest.repository.ItemStatus;
@@ -42,10 +43,12 @@ public class ItemIntakeService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final IngestConfig config;
+    private final ChunkInserts inserts;
 
     public ItemIntakeService(ItemValidator validator, OutboxWriter outbox, AttachmentService attachments, ItemEvents events,
-                             Clock clock, MeterRegistry metrics, IngestConfig config) {
+                             Clock clock, MeterRegistry metrics, IngestConfig config, ChunkInserts inserts) {
         this.config = config;
+        this.inserts = inserts;
         this.events = events;
         this.validator = validator;
         this.outbox = outbox;
@@ -136,7 +139,16 @@ public class ItemIntakeService {
         }
     }
 
-    /** Stores one item inside the caller's transaction. */
+    /**
+     * Writes what the items stored in this transaction queued: the item rows (Hibernate, batched), then their revisions
+     * and outbox rows (one JDBC batch each). Called once at the end of every transaction that stores items, so that
+     * the database's refusal arrives there rather than at commit.
+     */
+    void flush() {
+        inserts.flush();
+    }
+
+    /** Stores one item inside the caller's transaction; written by {@link #flush()}. */
     Accepted store(ItemRequest r, String hash) {
         return store(r, hash, true);
     }
@@ -166,7 +178,7 @@ public class ItemIntakeService {
         return append(item, events.submitted(r, 1, ItemAction.SUBMIT, now), hash);
     }
 
-    /** Records a new revision of {@code item} and queues its event. */
+    /** Records a new revision of {@code item} and queues its event (both written by {@link #flush()}). */
     private Accepted append(Item item, ItemSubmitted event, String hash) {
         String encoded = EventCodec.encode(event);
         requireEventFits(encoded, event);
@@ -178,15 +190,8 @@ public class ItemIntakeService {
         item.contentHash = hash;
         item.updatedAt = event.submittedAt();
         item.persist();
-        ItemRevision revision = new ItemRevision();
-        revision.schoolCode = item.schoolCode;
-        revision.itemId = item.itemId;
-        revision.revision = event.revision();
-        revision.action = event.action().name();
-        revision.event = encoded;
-        revision.contentHash = hash;
-        revision.createdAt = event.submittedAt();
-        revision.persist();
+        inserts.add(new ChunkInserts.RevisionRow(item.schoolCode, item.itemId, event.revision(), event.action().name(), encoded,
+                hash, event.submittedAt()));
         outbox.append(event);
         return new Accepted(item.schoolCode, item.itemId, event.revision(), ItemStatus.ACCEPTED, false);
     }
@@ -242,13 +247,17 @@ public class ItemIntakeService {
     }
 
     /**
-     * Runs {@code work} in a new transaction, once more if it lost a race for a new id (unique violation): not a
-     * retry of transient failures, which reach the caller as 503.
+     * Runs {@code work} in a new transaction and flushes it, once more if it lost a race for a new id (unique
+     * violation): not a retry of transient failures, which reach the caller as 503.
      */
     Accepted inTransactionRetryingIdRace(Supplier<Accepted> work) {
         for (int attempt = 0; ; attempt++) {
             try {
-                Accepted a = QuarkusTransaction.requiringNew().call(work::get);
+                Accepted a = QuarkusTransaction.requiringNew().call(() -> {
+                    Accepted done = work.get();
+                    flush();
+                    return done;
+                });
                 count(List.of(a));
                 return a;
             } catch (PersistenceException e) {
