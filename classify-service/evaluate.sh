@@ -6,6 +6,9 @@
 #                                                    titles split by school; written (synthetic) titles are never scored
 #   classify-service/evaluate.sh /work/shared/data/dev-titles.tsv [--errors]   any TSV (title<TAB>checklist_item, "-" for none)
 #   classify-service/evaluate.sh --cv [k]            k-fold cross-validation over all training files (written titles too)
+#   classify-service/evaluate.sh --cv-train [--errors]   5-fold cross-validation by school over the real TRAINING titles
+#                                                    only (the held-out part is not read): where model settings are
+#                                                    compared, e.g. JAVA_TOOL_OPTIONS=-Dxxgk.classify.none-factor=1.5
 #   classify-service/evaluate.sh --benchmark [titles.tsv] [seconds]     (io.xxgk.classify.tools.ClassifierBenchmark)
 #   classify-service/evaluate.sh --calibrate         refits the confidence calibration on out-of-fold predictions of the
 #                                                    real training titles and writes src/main/resources/model/calibration.tsv

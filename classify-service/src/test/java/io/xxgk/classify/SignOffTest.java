@@ -272,11 +272,13 @@ class SignOffTest {
         String good = "g-" + UUID.randomUUID();
         String pii = "p-" + UUID.randomUUID();
         String vague = "v-" + UUID.randomUUID();
-        store(submitted(school, good, "2025年部门预算公开", null, ItemKind.BUDGET));
+        ItemClassified g = store(submitted(school, good, "2025年部门预算公开", null, ItemKind.BUDGET));
         store(submitted(school, pii, "2025年部门预算公开", "经办人电话 13812345678", ItemKind.BUDGET));
         ItemClassified v = store(submitted(school, vague, "关于做好有关工作的通知", null, ItemKind.OTHER));
-        double threshold = 0.8;
-        assertTrue(v.confidence() < threshold, "the vague title is not confident: " + v.confidence());
+        // the batch's minimum lies between the two (how sure the model is of the vague title depends on its training)
+        assertTrue(v.confidence() < g.confidence(), "the vague title is less sure than the budget: " + v.confidence()
+                + " < " + g.confidence());
+        double threshold = (v.confidence() + g.confidence()) / 2;
 
         // the queue is ordered by confidence, highest first
         List<Float> confidences = as("李审核", "REVIEWER").get("/api/v1/sign-off/queue?schoolCode=" + school)

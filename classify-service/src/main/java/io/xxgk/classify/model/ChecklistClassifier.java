@@ -222,6 +222,12 @@ public final class ChecklistClassifier {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(FORMAT.getBytes(StandardCharsets.UTF_8));
             sha.update((" department-feature=" + DEPARTMENT_FEATURE).getBytes(StandardCharsets.UTF_8));
+            if (ChecklistModel.NONE_FACTOR != 1.0) {
+                sha.update((" none-factor=" + ChecklistModel.NONE_FACTOR).getBytes(StandardCharsets.UTF_8));
+            }
+            if (ChecklistModel.REAL_WEIGHT != 1) {
+                sha.update((" real-weight=" + ChecklistModel.REAL_WEIGHT).getBytes(StandardCharsets.UTF_8));
+            }
             for (String f : TrainingData.FILES) {
                 sha.update(("\0" + f + "\0").getBytes(StandardCharsets.UTF_8));
                 sha.update(resource("training/" + f));
