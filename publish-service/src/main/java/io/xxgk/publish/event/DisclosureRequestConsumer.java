@@ -44,8 +44,10 @@ public class DisclosureRequestConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
         PollStore.store("storing register entries", records, DisclosureRequestConsumer::decode,
-                batch -> QuarkusTransaction.requiringNew().timeout(120).run(() ->
-                        batch.forEach(d -> writer.apply(d.event(), d.record().value()))),
+                batch -> QuarkusTransaction.requiringNew().timeout(120).run(() -> {
+                    batch.forEach(d -> writer.apply(d.event(), d.record().value()));
+                    writer.flush();
+                }),
                 deadLetters);
     }
 

@@ -2,6 +2,10 @@ package io.xxgk.publish.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.xxgk.publish.service.CatalogueView;
+import io.xxgk.publish.service.statistics.StatisticsView;
 import io.xxgk.publish.rest.site.SiteHeadersFilter;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -47,6 +51,16 @@ public class EntityTagFilter {
 
     private final ObjectMapper mapper;
 
+    private record Serialized(byte[] body, String etag) {
+    }
+
+    /**
+     * The bytes of the views the services keep per school data version (catalogue, statistics): the same instance is
+     * answered until a write makes a new one, so it is serialized once. Keyed by identity (weak keys), so a view
+     * dropped by its cache is dropped here too.
+     */
+    private final Cache<Object, Serialized> keptViews = Caffeine.newBuilder().weakKeys().maximumSize(256).build();
+
     public EntityTagFilter(ObjectMapper mapper) {
         this.mapper = mapper;
     }
@@ -78,6 +92,7 @@ public class EntityTagFilter {
         }
         Object entity = response.getEntity();
         byte[] body;
+        String etag = null;
         if (entity instanceof byte[] bytes) {
             body = bytes;
         } else if (entity instanceof String s) {
@@ -86,10 +101,16 @@ public class EntityTagFilter {
         } else if (entity == null || entity instanceof InputStream || entity instanceof File || entity instanceof Path
                 || entity instanceof Flow.Publisher<?> || entity instanceof StreamingOutput) {
             return;
+        } else if (entity instanceof CatalogueView || entity instanceof StatisticsView) {
+            Serialized kept = keptViews.get(entity, this::serialize);
+            body = kept.body();
+            etag = kept.etag();
         } else {
             body = mapper.writeValueAsBytes(entity);
         }
-        String etag = '"' + hash(body) + '"';
+        if (etag == null) {
+            etag = '"' + hash(body) + '"';
+        }
         if (matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setEntity(null);
             response.setStatus(304);
@@ -100,6 +121,15 @@ public class EntityTagFilter {
             response.setEntity(body, response.getEntityAnnotations(), type);
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+    }
+
+    private Serialized serialize(Object entity) {
+        try {
+            byte[] body = mapper.writeValueAsBytes(entity);
+            return new Serialized(body, '"' + hash(body) + '"');
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isHtml(MediaType type) {

@@ -12,6 +12,7 @@ import io.xxgk.publish.repository.SignOffStepRow;
 import io.xxgk.publish.repository.CatalogueEntry;
 import io.xxgk.publish.repository.CatalogueHistory;
 import io.xxgk.publish.repository.EntryStatus;
+import io.xxgk.publish.repository.SchoolDataVersions;
 import io.xxgk.publish.repository.StorageLimits;
 import io.xxgk.publish.repository.statistics.EntryFacts;
 import io.xxgk.publish.service.statistics.StatisticsCounting;
@@ -35,9 +36,11 @@ public class CatalogueWriter {
     public static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final StatisticsCounting counting;
+    private final SchoolDataVersions versions;
 
-    public CatalogueWriter(StatisticsCounting counting) {
+    public CatalogueWriter(StatisticsCounting counting, SchoolDataVersions versions) {
         this.counting = counting;
+        this.versions = versions;
     }
 
     /**
@@ -63,6 +66,8 @@ public class CatalogueWriter {
         h.receivedAt = Instant.now();
         h.persist();
         storeSteps(e);
+        // whatever follows (a new entry, a revision, held, withheld, withdrawn, a sign-off step) is a new data version
+        versions.changed(e.schoolCode());
 
         CatalogueEntry entry = CatalogueEntry.findEntry(e.schoolCode(), e.itemId());
         if (entry != null && entry.revision > e.revision()) {
@@ -109,12 +114,13 @@ public class CatalogueWriter {
     }
 
     /**
-     * Writes the statistics' counts of the entries applied so far in this transaction (the caller's batch) now; left
-     * out, they are written just before the commit.
+     * Writes the statistics' counts and the schools' data versions of the entries applied so far in this transaction
+     * (the caller's batch) now; left out, they are written just before the commit.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void flush() {
         counting.flush();
+        versions.flush();
     }
 
     /** The project number of a procurement notice or result; none for other kinds. */

@@ -6,6 +6,7 @@ import io.xxgk.publish.repository.statistics.EntryFacts.CountKey;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.Breakdown;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.Measure;
 import io.xxgk.publish.repository.statistics.StatisticsQueries.TimelinessCounts;
+import io.xxgk.publish.repository.SchoolDataVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -269,6 +270,8 @@ public class StatisticsCounts {
                 ps.setString(1, basis);
                 ps.executeUpdate();
             }
+            // every school's statistics and catalogue counts may read differently now
+            SchoolDataVersions.changedAll(c);
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("rebuilding the statistics counts failed: " + e.getMessage(), e);

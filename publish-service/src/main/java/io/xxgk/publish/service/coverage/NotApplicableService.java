@@ -5,6 +5,7 @@ import io.xxgk.contract.checklist.ChecklistItem;
 import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.security.ActingUser;
+import io.xxgk.publish.repository.SchoolDataVersions;
 import io.xxgk.publish.repository.coverage.NotApplicableLog;
 import io.xxgk.publish.repository.coverage.NotApplicableMark;
 import io.xxgk.publish.service.ChecklistCatalog;
@@ -28,9 +29,11 @@ public class NotApplicableService {
     public static final int MAX_REASON = 500;
 
     private final ChecklistCatalog checklists;
+    private final SchoolDataVersions versions;
 
-    public NotApplicableService(ChecklistCatalog checklists) {
+    public NotApplicableService(ChecklistCatalog checklists, SchoolDataVersions versions) {
         this.checklists = checklists;
+        this.versions = versions;
     }
 
     /** The school's marks: item → reason. */
@@ -80,6 +83,7 @@ public class NotApplicableService {
         m.markedAt = now;
         m.persist();
         log(school.code(), i.number(), "MARK", why, actor, now);
+        versions.changed(school.code());
         return view(m);
     }
 
@@ -94,6 +98,7 @@ public class NotApplicableService {
         }
         m.delete();
         log(school.code(), item, "UNMARK", null, actor, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        versions.changed(school.code());
     }
 
     @Transactional

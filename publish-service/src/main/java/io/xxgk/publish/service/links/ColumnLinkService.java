@@ -4,6 +4,7 @@ import io.xxgk.contract.problem.ProblemException;
 import io.xxgk.contract.problem.ShownText;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.security.ActingUser;
+import io.xxgk.publish.repository.SchoolDataVersions;
 import io.xxgk.publish.repository.links.ColumnLinkEntity;
 import io.xxgk.publish.service.ChecklistCatalog;
 import io.xxgk.publish.service.OfficeRoles;
@@ -30,9 +31,11 @@ public class ColumnLinkService {
     public static final int MAX_URL = 1000;
 
     private final ChecklistCatalog checklists;
+    private final SchoolDataVersions versions;
 
-    public ColumnLinkService(ChecklistCatalog checklists) {
+    public ColumnLinkService(ChecklistCatalog checklists, SchoolDataVersions versions) {
         this.checklists = checklists;
+        this.versions = versions;
     }
 
     /** The school's column links: item → URL. */
@@ -61,6 +64,7 @@ public class ColumnLinkService {
         l.updatedRole = actor.role().name();
         l.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         l.persist();
+        versions.changed(school.code());
         return view(l);
     }
 
@@ -73,6 +77,7 @@ public class ColumnLinkService {
             throw ProblemException.notFound("item", "第 " + item + " 项没有栏目链接 / item " + item + " has no column link");
         }
         l.delete();
+        versions.changed(school.code());
     }
 
     /** An absolute http(s) URL with a host, at most {@link #MAX_URL} characters, nothing but the URL. */

@@ -2,6 +2,7 @@ package io.xxgk.publish.service.statistics;
 
 import io.xxgk.publish.repository.DisclosureRequest;
 import io.xxgk.publish.repository.DisclosureRequestRevision;
+import io.xxgk.publish.repository.SchoolDataVersions;
 import io.xxgk.contract.event.DisclosureRequestEvent;
 import io.xxgk.publish.repository.StorageLimits;
 import io.xxgk.publish.service.StorableValues;
@@ -19,6 +20,12 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class DisclosureRequestWriter {
+
+    private final SchoolDataVersions versions;
+
+    public DisclosureRequestWriter(SchoolDataVersions versions) {
+        this.versions = versions;
+    }
 
     /**
      * @return true when the entry now reflects this revision
@@ -38,6 +45,7 @@ public class DisclosureRequestWriter {
         h.event = StorableValues.text(rawEvent);
         h.receivedAt = Instant.now();
         h.persist();
+        versions.changed(e.schoolCode());
 
         DisclosureRequest r = DisclosureRequest.findRecord(e.schoolCode(), e.recordId());
         if (r != null && r.revision > e.revision()) {
@@ -61,6 +69,12 @@ public class DisclosureRequestWriter {
         r.updatedAt = Instant.now();
         r.persist();
         return true;
+    }
+
+    /** Writes the data versions of the schools changed so far in this transaction (the caller's poll) now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flush() {
+        versions.flush();
     }
 
     private static void check(DisclosureRequestEvent e) {

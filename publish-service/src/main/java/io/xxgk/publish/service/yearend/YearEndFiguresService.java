@@ -8,6 +8,7 @@ import io.xxgk.contract.problem.ShownText;
 import io.xxgk.contract.school.School;
 import io.xxgk.contract.school.StatisticsPeriod;
 import io.xxgk.contract.security.ActingUser;
+import io.xxgk.publish.repository.SchoolDataVersions;
 import io.xxgk.publish.repository.yearend.YearEndFigureEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,12 @@ import java.util.stream.Collectors;
 public class YearEndFiguresService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final SchoolDataVersions versions;
+
+    public YearEndFiguresService(SchoolDataVersions versions) {
+        this.versions = versions;
+    }
 
     @Transactional
     public YearEndFiguresView figures(School school, StatisticsPeriod kind, int year) {
@@ -61,6 +68,7 @@ public class YearEndFiguresService {
         OfficeRoles.requireReviewerOrAdmin(actor, "填报年终数据", "record the year-end figures");
         Map<YearEndFigure, Value> values = parse(body);
         YearEndFigureEntity.deleteOf(school.code(), kind.name(), year);
+        versions.changed(school.code());
         YearEndFigureEntity.flush();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Map.Entry<YearEndFigure, Value> e : values.entrySet()) {
